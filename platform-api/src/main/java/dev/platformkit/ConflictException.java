@@ -1,0 +1,19 @@
+package dev.platformkit;
+
+/**
+ * Someone else changed the object between our read and our write (HTTP 409, a stale resource version,
+ * a plan whose state drifted). Retryable: read again, then write again.
+ */
+public class ConflictException extends PlatformException {
+  private static final long serialVersionUID = 1L;
+
+  /** A conflict with a message naming the object. */
+  public ConflictException(String message) {
+    super(message, null, true);
+  }
+
+  /** A conflict with the backend error that reported it. */
+  public ConflictException(String message, Throwable cause) {
+    super(message, cause, true);
+  }
+}

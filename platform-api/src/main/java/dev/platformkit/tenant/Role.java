@@ -1,0 +1,46 @@
+package dev.platformkit.tenant;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/**
+ * What a member may do in the tenant's namespaces: one of the built-in ClusterRoles, always bound with
+ * namespaced RoleBindings (never cluster-wide), or the matching EKS access policy for IAM roles.
+ */
+public enum Role {
+  /** Full control of the namespace, including RoleBindings (ClusterRole {@code admin}, {@code AmazonEKSAdminPolicy}). */
+  ADMIN("AmazonEKSAdminPolicy"),
+  /** Read and write most objects, no RBAC (ClusterRole {@code edit}, {@code AmazonEKSEditPolicy}). */
+  EDIT("AmazonEKSEditPolicy"),
+  /** Read-only, no Secrets (ClusterRole {@code view}, {@code AmazonEKSViewPolicy}). */
+  VIEW("AmazonEKSViewPolicy");
+
+  private final String eksPolicy;
+
+  Role(String eksPolicy) {
+    this.eksPolicy = eksPolicy;
+  }
+
+  /** The name of the built-in ClusterRole: {@code admin}, {@code edit} or {@code view}. */
+  @JsonValue
+  public String clusterRole() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The ARN of the EKS access policy with the same permissions. */
+  public String eksPolicyArn() {
+    return "arn:aws:eks::aws:cluster-access-policy/" + eksPolicy;
+  }
+
+  /** Parses {@code admin}, {@code edit} or {@code view} (any case). */
+  @JsonCreator
+  public static Role of(String value) {
+    for (Role r : values()) {
+      if (r.clusterRole().equalsIgnoreCase(value)) {
+        return r;
+      }
+    }
+    throw new IllegalArgumentException("\"" + value + "\" is not a role (admin, edit or view)");
+  }
+}
