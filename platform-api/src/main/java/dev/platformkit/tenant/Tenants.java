@@ -1,0 +1,158 @@
+package dev.platformkit.tenant;
+
+import dev.platformkit.ApplyResult;
+import dev.platformkit.Change;
+import dev.platformkit.Plan;
+import dev.platformkit.PlatformException;
+import dev.platformkit.ResourceRef;
+import dev.platformkit.ValidationException;
+import dev.platformkit.Violation;
+import dev.platformkit.internal.Engine;
+import dev.platformkit.internal.Reconciler;
+import dev.platformkit.internal.Reconciler.Step;
+import dev.platformkit.spi.Resource;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Plans and applies {@link Tenant}s: {@code platform.tenants().plan(tenant)} reads the real state and
+ * returns what would change; {@code apply} makes the changes; {@code planDelete}/{@code delete} remove
+ * everything a tenant owns, in reverse order. Several tenants planned together cost one list per kind
+ * in total, however many there are.
+ *
+ * <p>Obtained from {@link dev.platformkit.Platform#tenants()}.
+ */
+public final class Tenants {
+  private final Engine engine;
+
+  /** Internal: use {@link dev.platformkit.Platform#tenants()}. */
+  public Tenants(Engine engine) {
+    this.engine = engine;
+  }
+
+  /** What applying {@code tenant} would change. Writes nothing. */
+  public Plan plan(Tenant tenant) {
+    return plan(List.of(tenant));
+  }
+
+  /** What applying all {@code tenants} would change, with one list per kind in total. Writes nothing. */
+  public Plan plan(Collection<Tenant> tenants) {
+    return Reconciler.toPlan(List.copyOf(tenants), false, steps(List.copyOf(tenants), false));
+  }
+
+  /** What deleting everything {@code tenant} owns would change. Writes nothing. */
+  public Plan planDelete(Tenant tenant) {
+    return planDelete(List.of(tenant));
+  }
+
+  /** What deleting everything the {@code tenants} own would change. Writes nothing. */
+  public Plan planDelete(Collection<Tenant> tenants) {
+    return Reconciler.toPlan(List.copyOf(tenants), true, steps(List.copyOf(tenants), true));
+  }
+
+  /** Plans and applies {@code tenant} in one pass. */
+  public ApplyResult apply(Tenant tenant) {
+    return apply(List.of(tenant));
+  }
+
+  /** Plans and applies all {@code tenants} in one pass. */
+  public ApplyResult apply(Collection<Tenant> tenants) {
+    return engine.reconciler().apply(steps(List.copyOf(tenants), false), engine.listener());
+  }
+
+  /**
+   * Applies a plan made earlier by {@link #plan} or {@link #planDelete}, after checking that planning
+   * again gives exactly the same changes ({@link dev.platformkit.ConflictException} otherwise).
+   */
+  public ApplyResult apply(Plan plan) {
+    List<Tenant> tenants = new ArrayList<>();
+    for (Object subject : plan.subjects()) {
+      if (!(subject instanceof Tenant t)) {
+        throw new IllegalArgumentException("not a tenant plan: it is for " + subject.getClass().getSimpleName());
+      }
+      tenants.add(t);
+    }
+    return engine.reconciler().applyPlan(plan, steps(tenants, plan.isDeletion()), engine.listener());
+  }
+
+  /** Plans and applies the deletion of everything {@code tenant} owns. */
+  public ApplyResult delete(Tenant tenant) {
+    return engine.reconciler().apply(steps(List.of(tenant), true), engine.listener());
+  }
+
+  private List<Step> steps(List<Tenant> tenants, boolean deletion) {
+    IamAccess iamAccess = engine.option(IamAccess.class, IamAccess.ACCESS_ENTRIES);
+    if (engine.reconciler().store(ResourceRef.KUBERNETES).isEmpty()) {
+      throw new PlatformException("no Kubernetes backend is configured: tenants need one (Platform.builder().kubernetes(...))");
+    }
+    checkTogether(tenants, deletion, iamAccess);
+    Set<String> owners = new LinkedHashSet<>();
+    List<Resource> desired = new ArrayList<>();
+    for (Tenant t : tenants) {
+      owners.add(t.owner());
+      if (!deletion) {
+        desired.addAll(TenantObjects.render(t, iamAccess));
+      }
+    }
+    List<Step> steps = engine.reconciler().plan(owners, desired, TenantObjects.KINDS);
+    refuseProtectedDeletes(tenants, steps);
+    return steps;
+  }
+
+  private void checkTogether(List<Tenant> tenants, boolean deletion, IamAccess iamAccess) {
+    List<Violation> violations = new ArrayList<>();
+    Map<String, String> namespaceOwners = new HashMap<>();
+    Set<String> names = new LinkedHashSet<>();
+    for (Tenant t : tenants) {
+      if (!names.add(t.name())) {
+        violations.add(Violation.of("name", "tenant \"" + t.name() + "\" is given twice"));
+      }
+      if (deletion && t.preventDeletion()) {
+        violations.add(Violation.of("preventDeletion", "tenant \"" + t.name()
+            + "\" has preventDeletion: true; set it to false and apply before deleting it"));
+      }
+      for (Namespace ns : t.effectiveNamespaces()) {
+        String other = namespaceOwners.putIfAbsent(ns.name(), t.name());
+        if (other != null && !other.equals(t.name())) {
+          violations.add(Violation.of("namespaces", "namespace \"" + ns.name() + "\" is claimed by tenants \""
+              + other + "\" and \"" + t.name() + "\""));
+        }
+      }
+      if (!deletion && iamAccess == IamAccess.ACCESS_ENTRIES && engine.reconciler().store(ResourceRef.AWS).isEmpty()) {
+        for (int i = 0; i < t.members().size(); i++) {
+          if (t.members().get(i).kind() == MemberKind.IamRole) {
+            violations.add(Violation.of("members[" + i + "]", "IamRole members need an AWS backend for EKS access entries"
+                + " (Platform.builder().aws(...)), or iamAccess(AWS_AUTH_CONFIGMAP) on clusters that use aws-auth"));
+          }
+        }
+      }
+    }
+    if (!violations.isEmpty()) {
+      throw new ValidationException(tenants.size() == 1 ? "Tenant " + tenants.get(0).name() : "tenants", violations);
+    }
+  }
+
+  private static void refuseProtectedDeletes(List<Tenant> tenants, List<Step> steps) {
+    List<Violation> violations = new ArrayList<>();
+    for (Tenant t : tenants) {
+      if (!t.preventDeletion()) {
+        continue;
+      }
+      for (Step s : steps) {
+        if (s.change().action() == Change.Action.DELETE && s.change().target().kind().equals("Namespace")
+            && t.owner().equals(Reconciler.ownerOf(s.current()))) {
+          violations.add(Violation.of("namespaces", "namespace \"" + s.change().target().name()
+              + "\" is no longer listed, but tenant \"" + t.name() + "\" has preventDeletion: true"));
+        }
+      }
+    }
+    if (!violations.isEmpty()) {
+      throw new ValidationException("Tenant plan", violations);
+    }
+  }
+}

@@ -1,0 +1,85 @@
+package dev.platformkit.testkit;
+
+import dev.platformkit.PlatformException;
+import dev.platformkit.ResourceRef;
+import dev.platformkit.spi.Resource;
+import dev.platformkit.spi.ResourceStore;
+import dev.platformkit.spi.ResourceUpdate;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Fault injection: wraps a store and makes its next writes fail with the exceptions queued by
+ * {@link #failNextWrites}, before they reach the store (as a throttled or conflicting request would).
+ */
+public final class FaultyStore implements ResourceStore {
+  private final ResourceStore delegate;
+  private final Deque<Supplier<? extends PlatformException>> faults = new ArrayDeque<>();
+
+  /** Injects faults into writes to {@code delegate}. */
+  public FaultyStore(ResourceStore delegate) {
+    this.delegate = delegate;
+  }
+
+  /** The next {@code count} writes fail with a fresh exception from {@code fault}. */
+  public synchronized FaultyStore failNextWrites(int count, Supplier<? extends PlatformException> fault) {
+    for (int i = 0; i < count; i++) {
+      faults.add(fault);
+    }
+    return this;
+  }
+
+  /** Faults still queued. */
+  public synchronized int pendingFaults() {
+    return faults.size();
+  }
+
+  private synchronized void maybeFail() {
+    Supplier<? extends PlatformException> fault = faults.poll();
+    if (fault != null) {
+      throw fault.get();
+    }
+  }
+
+  @Override
+  public String provider() {
+    return delegate.provider();
+  }
+
+  @Override
+  public boolean supports(String kind) {
+    return delegate.supports(kind);
+  }
+
+  @Override
+  public List<Resource> list(String kind, Map<String, String> selector) {
+    return delegate.list(kind, selector);
+  }
+
+  @Override
+  public Optional<Resource> get(ResourceRef ref) {
+    return delegate.get(ref);
+  }
+
+  @Override
+  public void create(Resource desired) {
+    maybeFail();
+    delegate.create(desired);
+  }
+
+  @Override
+  public void update(Resource current, ResourceUpdate update) {
+    maybeFail();
+    delegate.update(current, update);
+  }
+
+  @Override
+  public void delete(Resource current) {
+    maybeFail();
+    delegate.delete(current);
+  }
+}
