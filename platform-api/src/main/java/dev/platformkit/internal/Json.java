@@ -60,8 +60,11 @@ public final class Json {
     return a.equals(b);
   }
 
+  // a map holding only empty values is empty too; a list of empty maps is not (`ingress: [{}]` allows all)
   private static boolean isEmpty(Object o) {
-    return o == null || (o instanceof Map<?, ?> m && m.isEmpty()) || (o instanceof List<?> l && l.isEmpty());
+    return o == null
+        || (o instanceof Map<?, ?> m && m.values().stream().allMatch(Json::isEmpty))
+        || (o instanceof List<?> l && l.isEmpty());
   }
 
   /** The leaves that differ between two trees under {@code path}, as field diffs. */

@@ -1,0 +1,163 @@
+package dev.platformkit.tenant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.platformkit.ValidationException;
+import dev.platformkit.Violation;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TenantTest {
+
+  private static Tenant.Builder valid() {
+    return Tenant.builder().name("payments");
+  }
+
+  private static List<String> violations(Tenant.Builder builder) {
+    try {
+      builder.build();
+    } catch (ValidationException e) {
+      return e.violations().stream().map(v -> v.path() + ": " + v.message()).toList();
+    }
+    throw new AssertionError("expected a ValidationException");
+  }
+
+  @Test
+  void defaultsToOneNamespaceNamedAfterTheTenant() {
+    Tenant t = valid().build();
+
+    assertThat(t.effectiveNamespaces()).extracting(Namespace::name).containsExactly("payments");
+    assertThat(t.owner()).isEqualTo("tenant.payments");
+    assertThat(t.network().defaultDeny()).isTrue();
+    assertThat(t.podSecurity().enforce()).isEqualTo(PodSecurityLevel.BASELINE);
+    assertThat(t.preventDeletion()).isFalse();
+  }
+
+  @Test
+  void reportsEveryViolationAtOnceWithItsPath() {
+    List<String> found = violations(Tenant.builder()
+        .name("Payments_Team")
+        .addNamespaces(Namespace.of("dev"), Namespace.of("dev"))
+        .putQuota("requests.cpu", "8 cores")
+        .putQuota("Bad Key", "1")
+        .addMembers(Member.builder().kind(MemberKind.IamRole).name("payments-admins").build())
+        .addMembers(Member.builder().name("x").build())
+        .addHostnames("shop.example.com", "*.shop.example.com", "Bad_Host.example.com", "shop.example.com")
+        .putLabels("platformkit.dev/tenant", "other"));
+
+    assertThat(found).contains(
+        "name: \"Payments_Team\" is not a DNS-1123 label (lower-case letters, digits and '-', starting and ending with a letter or digit)",
+        "namespaces[1].name: namespace \"dev\" is listed twice",
+        "quota[\"requests.cpu\"]: \"8 cores\" is not a quantity (examples: 500m, 2, 16Gi, 1e3)",
+        "members[0].name: \"payments-admins\" is not an IAM role ARN (arn:aws:iam::<account>:role/<name>)",
+        "members[1].kind: is required",
+        "hostnames[3]: \"shop.example.com\" is listed twice",
+        "labels[\"platformkit.dev/tenant\"]: label \"platformkit.dev/tenant\" is set by platformkit and cannot be given in a spec");
+    assertThat(found).anyMatch(s -> s.startsWith("quota[\"Bad Key\"]: "));
+    assertThat(found).anyMatch(s -> s.startsWith("hostnames[2]: \"Bad_Host.example.com\" is not a valid host name"));
+  }
+
+  @Test
+  void aMissingNameIsAViolationNotANullPointer() {
+    assertThat(violations(Tenant.builder())).containsExactly("name: is required");
+  }
+
+  @Test
+  void namesMustLeaveRoomForTheOwnerLabel() {
+    String longest = "a".repeat(Tenant.MAX_NAME_LENGTH);
+    assertThat(Tenant.builder().name(longest).addNamespaces(Namespace.of("ns")).build().owner()).hasSize(63);
+    assertThat(violations(Tenant.builder().name(longest + "a").addNamespaces(Namespace.of("ns"))))
+        .singleElement().asString().contains("57 characters; at most 56");
+    assertThat(violations(valid().addNamespaces(Namespace.of("n".repeat(64))))).singleElement().asString()
+        .startsWith("namespaces[0].name:");
+  }
+
+  @Test
+  void limitsMustBeConsistent() {
+    List<String> found = violations(valid().limits(ContainerLimits.builder()
+        .putDefaultRequest("cpu", "2").putDefaultLimit("cpu", "1").putMax("gpu", "1").putMin("memory", "1Gi").putMax("memory", "512Mi").build()));
+
+    assertThat(found).containsExactlyInAnyOrder(
+        "limits.max[\"gpu\"]: \"gpu\" is not a container resource (cpu, memory or ephemeral-storage)",
+        "limits.defaultRequest[\"cpu\"]: 2 is more than defaultLimit 1",
+        "limits.min[\"memory\"]: 1Gi is more than max 512Mi");
+  }
+
+  @Test
+  void membersAreCheckedByKind() {
+    List<String> found = violations(valid()
+        .addMembers(Member.builder().kind(MemberKind.User).name("alice").namespace("ns").build())
+        .addMembers(Member.builder().kind(MemberKind.ServiceAccount).name("Deployer").build())
+        .addMembers(Member.builder().kind(MemberKind.Group).name("devs").role(Role.EDIT).build())
+        .addMembers(Member.builder().kind(MemberKind.Group).name("devs").role(Role.VIEW).build()));
+
+    assertThat(found).containsExactlyInAnyOrder(
+        "members[0].namespace: only a ServiceAccount member has a namespace",
+        "members[1].name: \"Deployer\" is not a valid Kubernetes name (DNS-1123 subdomain: lower-case letters, digits, '-' and '.', at most 253 characters)",
+        "members[3]: Group \"devs\" is listed twice; give each member one role");
+  }
+
+  @Test
+  void acceptsRealisticIamRoleArns() {
+    Tenant t = valid().addMembers(
+        Member.builder().kind(MemberKind.IamRole).name("arn:aws:iam::123456789012:role/teams/payments-admins").role(Role.ADMIN).build(),
+        Member.builder().kind(MemberKind.IamRole).name("arn:aws-us-gov:iam::123456789012:role/ro").build()).build();
+    assertThat(t.members()).hasSize(2);
+  }
+
+  @Test
+  void hostsMatchExactlyOrOneLevelUnderAWildcard() {
+    Tenant t = valid().addHostnames("shop.example.com", "*.preview.example.com").build();
+
+    assertThat(t.allowsHost("shop.example.com")).isTrue();
+    assertThat(t.allowsHost("jdoe.preview.example.com")).isTrue();
+    assertThat(t.allowsHost("a.b.preview.example.com")).isFalse();
+    assertThat(t.allowsHost("preview.example.com")).isFalse();
+    assertThat(t.allowsHost("evilpreview.example.com")).isFalse();
+  }
+
+  @Test
+  void namespaceQuotaReplacesTenantEntries() {
+    Namespace prod = Namespace.builder().name("payments-prod").putQuota("requests.cpu", "32").build();
+    Tenant t = valid().putQuota("requests.cpu", "8").putQuota("pods", "100").addNamespaces(prod).build();
+
+    assertThat(t.quotaFor(prod)).containsEntry("requests.cpu", "32").containsEntry("pods", "100");
+  }
+
+  @Test
+  void copiesWithWithersAndToBuilder() {
+    Tenant t = valid().build();
+    Tenant guarded = t.withPreventDeletion(true);
+
+    assertThat(guarded.preventDeletion()).isTrue();
+    assertThat(t.preventDeletion()).isFalse();
+    assertThat(guarded.toBuilder().preventDeletion(false).build()).isEqualTo(t);
+    assertThatThrownBy(() -> t.withName("NOPE")).isInstanceOf(ValidationException.class);
+  }
+
+  @Test
+  void isSerializableForJenkinsPipelines() throws Exception {
+    Tenant t = valid().addMembers(Member.builder().kind(MemberKind.Group).name("devs").build())
+        .limits(ContainerLimits.builder().putMax("cpu", "2").build()).build();
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(t);
+    }
+    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+      assertThat(in.readObject()).isEqualTo(t);
+    }
+  }
+
+  @Test
+  void violationsRenderWithTheirLocation() {
+    Violation v = Violation.of("quota[\"pods\"]", "\"x\" is not a quantity").under("spec").at("tenants.yaml", 12, 7);
+
+    assertThat(v).hasToString("tenants.yaml:12:7: spec.quota[\"pods\"]: \"x\" is not a quantity");
+    assertThat(Violation.of("[0]", "m").under("spec.items").path()).isEqualTo("spec.items[0]");
+  }
+}
