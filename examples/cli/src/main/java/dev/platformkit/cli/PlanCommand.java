@@ -1,0 +1,29 @@
+package dev.platformkit.cli;
+
+import dev.platformkit.Plan;
+import dev.platformkit.spec.Specs;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code platform plan PATH...}: what apply would change; writes nothing. */
+@Command(name = "plan", description = "Show what apply would change. Writes nothing.")
+final class PlanCommand extends SpecCommand {
+
+  @Mixin
+  Target target;
+
+  @Option(names = "--detailed-exitcode", description = "Exit with 2 when there are changes, 0 when none.")
+  boolean detailedExitCode;
+
+  @Override
+  int run(Specs specs) {
+    try (target) {
+      Plan plan = target.platform(out()).tenants().plan(specs.tenants());
+      out().println("plan for " + specs.tenants().size() + " tenant(s) on the " + target.describe() + ":");
+      out().println(plan.render());
+      noteUnapplied(specs);
+      return detailedExitCode && !plan.isEmpty() ? Main.CHANGES : 0;
+    }
+  }
+}

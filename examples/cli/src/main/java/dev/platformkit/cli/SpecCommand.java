@@ -1,0 +1,65 @@
+package dev.platformkit.cli;
+
+import dev.platformkit.BackendException;
+import dev.platformkit.OwnershipException;
+import dev.platformkit.PlatformException;
+import dev.platformkit.ValidationException;
+import dev.platformkit.Violation;
+import dev.platformkit.spec.SpecReader;
+import dev.platformkit.spec.Specs;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** What every command shares: the spec paths, reading them, and turning failures into messages and statuses. */
+abstract class SpecCommand implements Callable<Integer> {
+
+  @Parameters(paramLabel = "PATH", arity = "1..*", description = "Spec files or directories (*.yaml, *.yml, *.json).")
+  List<Path> paths;
+
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
+  PrintWriter err() {
+    return spec.commandLine().getErr();
+  }
+
+  @Override
+  public final Integer call() {
+    try {
+      return run(SpecReader.create().read(paths));
+    } catch (ValidationException e) {
+      err().println("error: " + e.violations().size() + (e.violations().size() == 1 ? " problem" : " problems") + ":");
+      for (Violation v : e.violations()) {
+        err().println("  " + v);
+      }
+      return Main.INVALID;
+    } catch (OwnershipException e) {
+      err().println("error: " + e.getMessage());
+      return Main.INVALID;
+    } catch (BackendException e) {
+      err().println("error: " + e.getMessage() + (e.retryable() ? " (gave up after retries)" : ""));
+      return Main.FAILED;
+    } catch (PlatformException e) {
+      err().println("error: " + e.getMessage());
+      return Main.FAILED;
+    }
+  }
+
+  abstract int run(Specs specs);
+
+  /** Says which kinds this command reads but does not act on yet. */
+  void noteUnapplied(Specs specs) {
+    int others = specs.size() - specs.tenants().size();
+    if (others > 0) {
+      out().println("note: " + others + " Schedule/Site/UpgradePlan document(s) validated; only Tenants are applied by this version");
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package dev.platformkit.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.platformkit.ConflictException;
+import dev.platformkit.NotFoundException;
+import dev.platformkit.ResourceRef;
+import dev.platformkit.spi.Resource;
+import dev.platformkit.spi.ResourceUpdate;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InMemoryStoreTest {
+  private final InMemoryStore store = InMemoryStore.kubernetes();
+  private final ResourceRef ns = ResourceRef.kubernetes("Namespace", "a");
+
+  @Test
+  void behavesLikeAnApiServer() {
+    store.create(Resource.desired(ns, Map.of("x", "1"), Map.of(), Map.of()));
+    Resource first = store.get(ns).orElseThrow();
+
+    assertThatThrownBy(() -> store.create(Resource.desired(ns, Map.of(), Map.of(), Map.of()))).isInstanceOf(ConflictException.class);
+    store.update(first, new ResourceUpdate(Map.of("y", "2"), Set.of("x"), Map.of(), Set.of(), Map.of()));
+    assertThat(store.get(ns).orElseThrow().labels()).containsExactly(Map.entry("y", "2"));
+    assertThatThrownBy(() -> store.update(first, new ResourceUpdate(Map.of(), Set.of(), Map.of(), Set.of(), Map.of())))
+        .isInstanceOf(ConflictException.class).hasMessageContaining("modified");
+    assertThatThrownBy(() -> store.create(Resource.desired(ResourceRef.kubernetes("ResourceQuota", "missing", "q"), Map.of(), Map.of(), Map.of())))
+        .isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> store.list("Deployment", Map.of())).isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void deletingANamespaceDeletesWhatIsInIt() {
+    store.create(Resource.desired(ns, Map.of(), Map.of(), Map.of()));
+    store.create(Resource.desired(ResourceRef.kubernetes("ResourceQuota", "a", "q"), Map.of(), Map.of(), Map.of()));
+
+    store.delete(store.get(ns).orElseThrow());
+
+    assertThat(store.all()).isEmpty();
+  }
+
+  @Test
+  void savesAndLoadsItsState(@TempDir Path dir) {
+    store.create(Resource.desired(ns, Map.of("k", "v"), Map.of("a", "b"),
+        Map.of("spec", Map.of("hard", Map.of("pods", "10"), "list", List.of(1, "two")))));
+    store.save(dir.resolve("state.json"));
+
+    InMemoryStore loaded = InMemoryStore.kubernetes();
+    loaded.load(dir.resolve("state.json"));
+
+    assertThat(loaded.all()).isEqualTo(store.all());
+    loaded.create(Resource.desired(ResourceRef.kubernetes("Namespace", "b"), Map.of(), Map.of(), Map.of()));
+    assertThat(loaded.get(ResourceRef.kubernetes("Namespace", "b")).orElseThrow().version()).isEqualTo("2");
+  }
+}
