@@ -96,8 +96,9 @@ public abstract class Schedule implements Serializable, WithSchedule {
 
   /**
    * Dates (in {@link #timeZone()}) on which the targets stay down all day: no window opens, and a
-   * window still open from the evening before closes at midnight.
+   * window still open from the evening before closes at midnight. Written as {@code 2025-12-25}.
    */
+  @JsonFormat(shape = JsonFormat.Shape.STRING)
   public abstract List<LocalDate> holidays();
 
   /** A temporary exception: the targets forced up or down until an instant. */
