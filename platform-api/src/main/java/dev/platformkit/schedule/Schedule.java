@@ -199,8 +199,8 @@ public abstract class Schedule implements Serializable, WithSchedule {
     if (windows().isEmpty()) {
       c.add("windows", "at least one window is required (such as Mon-Fri 07:30-20:30); without one the targets would never be up");
     }
-    eachElement(c, "windows", windows(), (p, w) -> { });
-    eachElement(c, "holidays", holidays(), (p, d) -> { });
+    noRepeats(c, "windows", windows());
+    noRepeats(c, "holidays", holidays());
     override().ifPresent(o -> override(c, o));
     if (c.required("targets", targets())) {
       targets(c, targets());
@@ -285,6 +285,10 @@ public abstract class Schedule implements Serializable, WithSchedule {
         c.add(p, "\"" + v + "\" is listed twice (also " + path + "[" + earlier + "])");
       }
     }
+  }
+
+  private static <T> void noRepeats(Checks c, String path, List<T> values) {
+    eachElement(c, path, values, (p, v) -> { });
   }
 
   @FunctionalInterface
