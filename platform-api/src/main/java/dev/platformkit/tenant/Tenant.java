@@ -42,7 +42,7 @@ public abstract class Tenant implements Serializable, WithTenant {
   private static final long serialVersionUID = 1L;
 
   /** The longest tenant name: the owner label {@code tenant.<name>} must fit in 63 characters. */
-  public static final int MAX_NAME_LENGTH = 63 - "tenant.".length();
+  public static final int MAX_NAME_LENGTH = 56; // 63 - "tenant.".length()
 
   private static final Pattern IAM_ROLE_ARN = Pattern.compile("arn:aws(-[a-z]+)*:iam::[0-9]{12}:role/[\\w+=,.@/-]{1,512}");
   private static final Pattern RESOURCE_NAME = Pattern.compile("[a-z0-9]([-a-z0-9._/]*[a-z0-9])?");
