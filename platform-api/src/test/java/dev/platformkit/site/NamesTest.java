@@ -70,7 +70,7 @@ class NamesTest {
     Set<String> albs = new HashSet<>();
     Set<String> labels = new HashSet<>();
     Set<String> apps = new HashSet<>();
-    while (inputs.size() < 20_000) {
+    while (inputs.size() < 10_000) {
       StringBuilder branch = new StringBuilder();
       int length = 1 + random.nextInt(80);
       for (int i = 0; i < length; i++) {
