@@ -1,7 +1,12 @@
 package dev.platformkit.upgrade;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import java.io.IOException;
 import java.io.Serializable;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
@@ -15,7 +20,11 @@ import java.util.regex.Pattern;
  * <p>Ordered by major, minor, then patch, a minor without patch before all its patch releases:
  * {@code 1.27 < 1.27.0 < 1.27.3 < 1.28}. Upgrades move between minors, see {@link #minorsUntil} and
  * {@link #nextMinor()}.
+ *
+ * <p>In JSON and YAML a version is a string; an unquoted YAML {@code 1.20} is read as written, not as
+ * the number 1.2.
  */
+@JsonDeserialize(using = KubernetesVersion.Reader.class)
 public final class KubernetesVersion implements Comparable<KubernetesVersion>, Serializable {
   private static final long serialVersionUID = 1L;
 
@@ -56,7 +65,6 @@ public final class KubernetesVersion implements Comparable<KubernetesVersion>, S
    *
    * @throws IllegalArgumentException naming the text and the accepted forms
    */
-  @JsonCreator
   public static KubernetesVersion parse(String text) {
     Matcher m = text == null ? null : VERSION.matcher(text.strip());
     if (m == null || !m.matches()) {
@@ -147,5 +155,30 @@ public final class KubernetesVersion implements Comparable<KubernetesVersion>, S
   @Override
   public String toString() {
     return major + "." + minor + (patch == NO_PATCH ? "" : "." + patch);
+  }
+
+  /**
+   * Reads a version from a string or from an unquoted number, using the number's text as written: YAML
+   * reads {@code 1.20} as a float, and a plain String creator would see {@code 1.2}.
+   */
+  static final class Reader extends StdScalarDeserializer<KubernetesVersion> {
+    private static final long serialVersionUID = 1L;
+
+    Reader() {
+      super(KubernetesVersion.class);
+    }
+
+    @Override
+    public KubernetesVersion deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      JsonToken t = p.currentToken();
+      if (t != JsonToken.VALUE_STRING && t != JsonToken.VALUE_NUMBER_FLOAT && t != JsonToken.VALUE_NUMBER_INT) {
+        return (KubernetesVersion) ctxt.handleUnexpectedToken(KubernetesVersion.class, p);
+      }
+      try {
+        return parse(p.getText());
+      } catch (IllegalArgumentException e) {
+        return (KubernetesVersion) ctxt.handleWeirdStringValue(KubernetesVersion.class, p.getText(), e.getMessage());
+      }
+    }
   }
 }

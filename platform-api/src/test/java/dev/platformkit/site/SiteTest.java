@@ -409,6 +409,15 @@ class SiteTest {
   }
 
   @Test
+  void unquotedYamlNumbersStayAsWritten() throws Exception {
+    String yaml = "repoURL: https://charts.example.com\nchart: shop\ntargetRevision: 1.10\n";
+
+    Source source = new ObjectMapper(new YAMLFactory()).findAndRegisterModules().readValue(yaml, Source.class);
+
+    assertThat(source.targetRevision()).isEqualTo("1.10");
+  }
+
+  @Test
   void readingAnInvalidSpecReportsEveryViolation() {
     ObjectMapper json = new ObjectMapper().findAndRegisterModules();
     assertThatThrownBy(() -> json.readValue("{\"name\":\"shop\",\"environment\":\"preview\",\"dns\":{\"hostedZone\":\"example.com\"}}", Site.class))
