@@ -99,6 +99,7 @@ public abstract class UpgradePlan implements Serializable, WithUpgradePlan {
     });
   }
 
+  /** Checks the whole plan at {@code build()} and throws one exception listing every violation. */
   @Value.Check
   protected void check() {
     Checks c = new Checks("UpgradePlan" + (cluster() == null ? "" : " " + cluster()));

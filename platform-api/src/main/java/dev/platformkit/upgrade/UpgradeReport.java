@@ -71,6 +71,7 @@ public abstract class UpgradeReport implements Serializable, WithUpgradeReport {
     return findings().stream().filter(f -> f.severity() == Severity.BLOCKER).toList();
   }
 
+  /** Checks the whole report at {@code build()} and throws one exception listing every violation. */
   @Value.Check
   protected void check() {
     Checks c = new Checks("UpgradeReport" + (cluster() == null ? "" : " " + cluster()));
