@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -77,7 +78,7 @@ class NamesTest {
         branch.append(alphabet.charAt(random.nextInt(alphabet.length())));
       }
       // a shared prefix as previews of one tenant have: only the part past the cut differs
-      String input = "preview-payments-" + branch.toString().toLowerCase(java.util.Locale.ROOT);
+      String input = "preview-payments-" + branch.toString().toLowerCase(Locale.ROOT);
       if (!inputs.add(input)) {
         continue;
       }

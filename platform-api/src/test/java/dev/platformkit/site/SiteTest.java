@@ -15,6 +15,7 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
@@ -295,7 +296,7 @@ class SiteTest {
     assertThat(violationsOf(b -> b.tls(Tls.builder().mode(null).build())))
         .extracting(Violation::path, Violation::message)
         .containsExactly(tuple("tls.mode", "is required"));
-    assertThat(preview().tls(Tls.none()).dns(java.util.Optional.empty()).build().dns()).isEmpty();
+    assertThat(preview().tls(Tls.none()).dns(Optional.empty()).build().dns()).isEmpty();
     assertThat(preview().tls(Tls.existing("arn:aws-us-gov:acm:us-gov-west-1:123456789012:certificate/0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0"))
         .build().tls().mode()).isEqualTo(TlsMode.EXISTING);
   }
@@ -327,13 +328,13 @@ class SiteTest {
 
   @Test
   void expiryDependsOnTheEnvironment() {
-    assertThat(violationsOf(b -> b.expiry(java.util.Optional.empty())))
+    assertThat(violationsOf(b -> b.expiry(Optional.empty())))
         .extracting(Violation::path, Violation::message)
         .containsExactly(tuple("expiry", "is required for a preview (a time to live such as 72h, or an instant)"));
     assertThat(violations(() -> production().expiry(Expiry.parse("30d")).build()))
         .extracting(Violation::path, Violation::message)
         .containsExactly(tuple("expiry", "a production site never expires; remove expiry or use environment staging"));
-    assertThat(preview().environment(Environment.STAGING).expiry(java.util.Optional.empty()).build().expiry()).isEmpty();
+    assertThat(preview().environment(Environment.STAGING).expiry(Optional.empty()).build().expiry()).isEmpty();
     assertThat(preview().environment(Environment.STAGING).build().expiry()).contains(Expiry.parse("3d"));
   }
 
