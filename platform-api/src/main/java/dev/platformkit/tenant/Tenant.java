@@ -169,11 +169,19 @@ public abstract class Tenant implements Serializable, WithTenant {
 
     quota(c, "quota", quota());
     limits().ifPresent(l -> limits(c, "limits", l));
-    for (int i = 0; i < network().allowFrom().size(); i++) {
-      c.dnsLabel("network.allowFrom[" + i + "]", network().allowFrom().get(i), 63);
+    // defaulted parts can still be set to null explicitly (`network: null` in a spec)
+    if (c.required("network", network())) {
+      for (int i = 0; i < network().allowFrom().size(); i++) {
+        c.dnsLabel("network.allowFrom[" + i + "]", network().allowFrom().get(i), 63);
+      }
     }
-    if (podSecurity().version() == null || !podSecurity().version().matches("latest|v1\\.[0-9]+")) {
-      c.add("podSecurity.version", "\"" + podSecurity().version() + "\" is not a Pod Security version (latest or v1.<minor>)");
+    if (c.required("podSecurity", podSecurity())) {
+      c.required("podSecurity.enforce", podSecurity().enforce());
+      c.required("podSecurity.warn", podSecurity().warn());
+      c.required("podSecurity.audit", podSecurity().audit());
+      if (c.required("podSecurity.version", podSecurity().version()) && !podSecurity().version().matches("latest|v1\\.[0-9]+")) {
+        c.add("podSecurity.version", "\"" + podSecurity().version() + "\" is not a Pod Security version (latest or v1.<minor>)");
+      }
     }
     Set<String> hosts = new HashSet<>();
     for (int i = 0; i < hostnames().size(); i++) {

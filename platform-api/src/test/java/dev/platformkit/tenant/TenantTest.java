@@ -68,6 +68,15 @@ class TenantTest {
   }
 
   @Test
+  void explicitNullsInDefaultedPartsAreViolations() {
+    assertThat(violations(valid().network(null).podSecurity(null)))
+        .containsExactlyInAnyOrder("network: is required", "podSecurity: is required");
+    assertThat(violations(valid().podSecurity(PodSecurity.builder().enforce(null).version("v2").build())))
+        .containsExactlyInAnyOrder("podSecurity.enforce: is required",
+            "podSecurity.version: \"v2\" is not a Pod Security version (latest or v1.<minor>)");
+  }
+
+  @Test
   void namesMustLeaveRoomForTheOwnerLabel() {
     String longest = "a".repeat(Tenant.MAX_NAME_LENGTH);
     assertThat(Tenant.builder().name(longest).addNamespaces(Namespace.of("ns")).build().owner()).hasSize(63);
