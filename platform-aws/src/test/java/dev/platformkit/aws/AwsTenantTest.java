@@ -163,7 +163,7 @@ class AwsTenantTest {
     Tenant t = payments(Role.ADMIN, "payments-dev");
 
     assertThatThrownBy(() -> platform.tenants().apply(t)).isInstanceOf(BackendException.class)
-        .hasMessageContaining("AccessDeniedException").hasMessageContaining(ROLE).hasMessageContaining("planning again");
+        .hasMessageContaining("AccessDeniedException").hasMessageContaining(ROLE).hasMessageContaining("planning again shows the missing association");
     assertThat(backend.get(entry(ROLE)).orElseThrow().labels()).containsEntry(Ownership.OWNER_TAG, "tenant.payments");
 
     Plan repair = platform.tenants().plan(t);

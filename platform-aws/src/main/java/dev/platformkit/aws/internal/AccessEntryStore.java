@@ -92,8 +92,7 @@ public final class AccessEntryStore implements ResourceStore {
   @Override
   public void create(Resource desired) {
     String principal = desired.ref().name();
-    Object rawType = desired.body().getOrDefault(TYPE, STANDARD);
-    String type = String.valueOf(rawType);
+    String type = String.valueOf(desired.body().getOrDefault(TYPE, STANDARD));
     Map<String, Policy> policies = policies(desired.body().get(ACCESS_POLICIES), principal);
     if (!policies.isEmpty() && !STANDARD.equals(type)) {
       throw new IllegalArgumentException(what(principal) + ": access policies attach only to STANDARD entries, not " + type);
@@ -112,8 +111,8 @@ public final class AccessEntryStore implements ResourceStore {
       try {
         associate(principal, p);
       } catch (SdkException e) {
-        throw AwsErrors.map(e, "creating " + what(principal) + " (the entry exists with its ownership tags, but associating "
-            + p.policyArn() + " failed; planning again shows the missing association and applying completes it)");
+        throw AwsErrors.map(e, "associating " + p.policyArn() + " with the new " + what(principal),
+            "The entry exists with its ownership tags; planning again shows the missing association and applying completes it.");
       }
     }
   }

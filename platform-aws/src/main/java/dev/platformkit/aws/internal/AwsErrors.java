@@ -31,9 +31,15 @@ public final class AwsErrors {
    * </ul>
    */
   public static PlatformException map(SdkException e, String action) {
+    return map(e, action, null);
+  }
+
+  /** Like {@link #map(SdkException, String)}, with {@code hint} (what to do about it) after the error. */
+  public static PlatformException map(SdkException e, String action, String hint) {
+    String suffix = hint == null ? "" : ". " + hint;
     if (e instanceof AwsServiceException service) {
       int status = service.statusCode();
-      String message = action + " failed: " + detail(service);
+      String message = action + " failed: " + detail(service) + suffix;
       if (status == 409 || "ResourceInUseException".equals(errorCode(service))) {
         return new ConflictException(message, e);
       }
@@ -44,7 +50,7 @@ public final class AwsErrors {
       return new BackendException(message, e, status, retryable);
     }
     boolean retryable = e.retryable() || e.getCause() instanceof IOException;
-    return new BackendException(action + " failed: " + e.getMessage(), e, 0, retryable);
+    return new BackendException(action + " failed: " + e.getMessage() + suffix, e, 0, retryable);
   }
 
   private static String errorCode(AwsServiceException e) {

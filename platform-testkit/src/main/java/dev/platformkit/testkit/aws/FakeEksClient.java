@@ -69,8 +69,9 @@ import software.amazon.awssdk.services.eks.model.UntagResourceResponse;
  *   <li>{@code ListAccessEntries} returns principal ARNs only and {@code ListAssociatedAccessPolicies}
  *       the associations, both paginated with {@code maxResults} (1-100, default 100) and opaque
  *       {@code nextToken}s;
- *   <li>{@code AssociateAccessPolicy} of an already associated policy replaces its scope; policies
- *       attach to {@code STANDARD} entries only;
+ *   <li>{@code AssociateAccessPolicy} of an already associated policy replaces its scope; associating
+ *       and listing associations work on {@code STANDARD} entries only ({@code InvalidParameterException}
+ *       for node and Fargate entries);
  *   <li>{@code TagResource}, {@code UntagResource} and {@code ListTagsForResource} address an entry by its
  *       {@code accessEntryArn} and fail with {@link NotFoundException} (404) for an unknown ARN; a
  *       re-created entry has a new ARN.
