@@ -1,0 +1,131 @@
+package dev.platformkit.aws;
+
+import dev.platformkit.ResourceRef;
+import dev.platformkit.aws.internal.AccessEntryStore;
+import dev.platformkit.spi.Resource;
+import dev.platformkit.spi.ResourceStore;
+import dev.platformkit.spi.ResourceUpdate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import software.amazon.awssdk.services.eks.EksClient;
+
+/**
+ * The AWS backend: platformkit's AWS objects, read and written through AWS SDK v2 clients you configured
+ * (credentials, region, retries, proxies). Each client given makes its kinds supported:
+ *
+ * <table>
+ *   <caption>Kinds by client</caption>
+ *   <tr><th>client</th><th>kinds</th></tr>
+ *   <tr><td>{@link Builder#eks(EksClient) eks} + {@link Builder#clusterName(String) clusterName}</td>
+ *       <td>{@code AccessEntry}: EKS access entries and their access policy associations</td></tr>
+ * </table>
+ *
+ * <pre>{@code
+ * Platform platform = Platform.builder()
+ *     .kubernetes(KubernetesBackend.create(kubernetesClient))
+ *     .aws(AwsBackend.builder().eks(EksClient.create()).clusterName("prod").build())
+ *     .build();
+ * }</pre>
+ *
+ * <p>Ownership is kept in tags ({@code platformkit:managed-by}, {@code platformkit:owner}); objects
+ * without them (EKS-managed node role entries, entries made by hand or by other tools) are listed by
+ * nobody and never touched. The backend does not retry; the planners retry what it reports as
+ * retryable (throttling, 429, 5xx, conflicts). Thread-safe, as the SDK clients are. The clients stay
+ * yours to close.
+ */
+public final class AwsBackend implements ResourceStore {
+  private final Map<String, ResourceStore> kinds;
+
+  private AwsBackend(Map<String, ResourceStore> kinds) {
+    this.kinds = Map.copyOf(kinds);
+  }
+
+  /** A new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public String provider() {
+    return ResourceRef.AWS;
+  }
+
+  @Override
+  public boolean supports(String kind) {
+    return kinds.containsKey(kind);
+  }
+
+  @Override
+  public List<Resource> list(String kind, Map<String, String> selector) {
+    return store(kind).list(kind, selector);
+  }
+
+  @Override
+  public Optional<Resource> get(ResourceRef ref) {
+    return store(ref.kind()).get(ref);
+  }
+
+  @Override
+  public void create(Resource desired) {
+    store(desired.ref().kind()).create(desired);
+  }
+
+  @Override
+  public void update(Resource current, ResourceUpdate update) {
+    store(current.ref().kind()).update(current, update);
+  }
+
+  @Override
+  public void delete(Resource current) {
+    store(current.ref().kind()).delete(current);
+  }
+
+  private ResourceStore store(String kind) {
+    ResourceStore store = kinds.get(kind);
+    if (store == null) {
+      throw new UnsupportedOperationException("this AWS backend holds no " + kind + " objects: it supports "
+          + kinds.keySet() + " (give AwsBackend.builder() the client of the service that holds " + kind + ")");
+    }
+    return store;
+  }
+
+  /** Builds an {@link AwsBackend} from the clients of the services you use; at least one is needed. */
+  public static final class Builder {
+    private EksClient eks;
+    private String clusterName;
+
+    private Builder() {}
+
+    /** The EKS client; needs {@link #clusterName(String)}. Enables {@code AccessEntry}. */
+    public Builder eks(EksClient eks) {
+      this.eks = Objects.requireNonNull(eks, "eks");
+      return this;
+    }
+
+    /** The EKS cluster whose access entries this backend manages, in the EKS client's region. */
+    public Builder clusterName(String clusterName) {
+      this.clusterName = Objects.requireNonNull(clusterName, "clusterName");
+      return this;
+    }
+
+    /** The backend; fails when a client lacks its settings or no client was given. */
+    public AwsBackend build() {
+      Map<String, ResourceStore> kinds = new LinkedHashMap<>();
+      if (eks != null) {
+        if (clusterName == null || clusterName.isBlank()) {
+          throw new IllegalStateException("an EKS client needs the name of the cluster it manages: clusterName(...)");
+        }
+        kinds.put(AccessEntryStore.KIND, new AccessEntryStore(eks, clusterName));
+      } else if (clusterName != null) {
+        throw new IllegalStateException("clusterName(" + clusterName + ") was given without an EKS client: eks(...)");
+      }
+      if (kinds.isEmpty()) {
+        throw new IllegalStateException("no AWS client given; set at least one, e.g. eks(...)");
+      }
+      return new AwsBackend(kinds);
+    }
+  }
+}

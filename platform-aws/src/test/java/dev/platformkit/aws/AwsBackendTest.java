@@ -1,0 +1,229 @@
+package dev.platformkit.aws;
+
+import static dev.platformkit.testkit.aws.FakeEksClient.ASSOCIATE_ACCESS_POLICY;
+import static dev.platformkit.testkit.aws.FakeEksClient.DISASSOCIATE_ACCESS_POLICY;
+import static dev.platformkit.testkit.aws.FakeEksClient.LIST_ACCESS_ENTRIES;
+import static dev.platformkit.testkit.aws.FakeEksClient.TAG_RESOURCE;
+import static dev.platformkit.testkit.aws.FakeEksClient.UNTAG_RESOURCE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.platformkit.ConflictException;
+import dev.platformkit.NotFoundException;
+import dev.platformkit.Ownership;
+import dev.platformkit.ResourceRef;
+import dev.platformkit.spi.Resource;
+import dev.platformkit.spi.ResourceUpdate;
+import dev.platformkit.testkit.FakeClock;
+import dev.platformkit.testkit.aws.FakeEksClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.eks.model.AccessScopeType;
+
+/** The access entry store's own semantics, on the EKS fake. */
+class AwsBackendTest {
+  static final String ADMIN = "arn:aws:eks::aws:cluster-access-policy/AmazonEKSAdminPolicy";
+  static final String VIEW = "arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy";
+  static final String ROLE = "arn:aws:iam::123456789012:role/payments-admins";
+
+  private final FakeClock clock = FakeClock.standard();
+  private final FakeEksClient eks = new FakeEksClient(clock).addCluster("prod");
+  private final AwsBackend backend = AwsBackend.builder().eks(eks).clusterName("prod").build();
+
+  static ResourceRef entry(String principal) {
+    return ResourceRef.aws("AccessEntry", principal);
+  }
+
+  static Map<String, Object> policy(String arn, String... namespaces) {
+    return Map.of("policyArn", arn, "accessScope", Map.of("type", "namespace", "namespaces", List.of(namespaces)));
+  }
+
+  static Resource owned(String principal, String owner, Object... policies) {
+    return Resource.desired(entry(principal), Ownership.tags(owner), Map.of(),
+        Map.of("type", "STANDARD", "accessPolicies", List.of(policies)));
+  }
+
+  @Test
+  void listReadsEveryPageAndKeepsOnlyEntriesWhoseTagsMatch() {
+    for (int i = 0; i < 230; i++) {
+      String owner = i % 2 == 0 ? "tenant.a" : "tenant.b";
+      String principal = String.format("arn:aws:iam::123456789012:role/r-%03d", i);
+      eks.createAccessEntry(r -> r.clusterName("prod").principalArn(principal)
+          .tags(Ownership.tags(owner)));
+    }
+    eks.resetCalls();
+
+    List<Resource> listed = backend.list("AccessEntry", Map.of(Ownership.OWNER_TAG, "tenant.a"));
+
+    assertThat(listed).hasSize(115).allSatisfy(r -> assertThat(r.labels()).containsEntry(Ownership.OWNER_TAG, "tenant.a"));
+    assertThat(eks.calls(LIST_ACCESS_ENTRIES)).isEqualTo(3);
+    assertThat(backend.list("AccessEntry", Map.of())).hasSize(230);
+  }
+
+  @Test
+  void createWritesTagsTypeAndScopedPoliciesThatReadBackSorted() {
+    backend.create(owned(ROLE, "tenant.payments", policy(VIEW, "b", "a"), policy(ADMIN, "c")));
+
+    Resource read = backend.get(entry(ROLE)).orElseThrow();
+
+    assertThat(read.labels()).isEqualTo(Ownership.tags("tenant.payments"));
+    assertThat(read.body()).isEqualTo(Map.of("type", "STANDARD",
+        "accessPolicies", List.of(policy(ADMIN, "c"), policy(VIEW, "a", "b"))));
+    assertThat(read.version()).isEqualTo(clock.instant().toString());
+  }
+
+  @Test
+  void namespacesAndPoliciesAreSortedWhateverOrderEksKeeps() {
+    eks.createAccessEntry(r -> r.clusterName("prod").principalArn(ROLE));
+    eks.associateAccessPolicy(r -> r.clusterName("prod").principalArn(ROLE).policyArn(VIEW)
+        .accessScope(s -> s.type(AccessScopeType.NAMESPACE).namespaces("zeta", "alpha", "mid")));
+    eks.associateAccessPolicy(r -> r.clusterName("prod").principalArn(ROLE).policyArn(ADMIN)
+        .accessScope(s -> s.type(AccessScopeType.CLUSTER)));
+
+    Resource read = backend.get(entry(ROLE)).orElseThrow();
+
+    assertThat(read.body().get("accessPolicies")).isEqualTo(List.of(
+        Map.of("policyArn", ADMIN, "accessScope", Map.of("type", "cluster")),
+        policy(VIEW, "alpha", "mid", "zeta")));
+  }
+
+  @Test
+  void absentEntriesReadAsEmptyAndDeleteTwiceIsFine() {
+    assertThat(backend.get(entry(ROLE))).isEmpty();
+
+    backend.create(owned(ROLE, "tenant.payments", policy(ADMIN, "a")));
+    Resource read = backend.get(entry(ROLE)).orElseThrow();
+    backend.delete(read);
+    backend.delete(read);
+
+    assertThat(backend.get(entry(ROLE))).isEmpty();
+    assertThat(eks.listAccessEntries(r -> r.clusterName("prod")).accessEntries()).isEmpty();
+  }
+
+  @Test
+  void creatingAnExistingEntryIsAConflict() {
+    backend.create(owned(ROLE, "tenant.payments"));
+
+    assertThatThrownBy(() -> backend.create(owned(ROLE, "tenant.payments")))
+        .isInstanceOf(ConflictException.class).hasMessageContaining(ROLE).hasMessageContaining("prod");
+  }
+
+  @Test
+  void systemManagedEntriesAreReadWithoutTouchingTheirPolicies() {
+    String node = "arn:aws:iam::123456789012:role/eks-node-role";
+    eks.createAccessEntry(r -> r.clusterName("prod").principalArn(node).type("EC2_LINUX"));
+    eks.resetCalls();
+
+    assertThat(backend.list("AccessEntry", Ownership.tags("tenant.payments"))).isEmpty();
+    // a collision check still sees it, as what it is
+    assertThat(backend.get(entry(node)).orElseThrow().body()).isEqualTo(Map.of("type", "EC2_LINUX"));
+    assertThat(eks.writeCalls()).isZero();
+  }
+
+  @Test
+  void tagOnlyUpdatesTagAndUntagOnly() {
+    backend.create(owned(ROLE, "tenant.payments", policy(ADMIN, "a")));
+    Resource current = backend.get(entry(ROLE)).orElseThrow();
+    eks.resetCalls();
+
+    backend.update(current, new ResourceUpdate(Map.of("cost-center", "cc-1", Ownership.OWNER_TAG, "tenant.payments"),
+        Set.of("gone"), Map.of(), Set.of(), Map.of()));
+
+    assertThat(eks.calls(TAG_RESOURCE)).isEqualTo(1);
+    assertThat(eks.calls(UNTAG_RESOURCE)).isEqualTo(1);
+    assertThat(eks.calls(ASSOCIATE_ACCESS_POLICY) + eks.calls(DISASSOCIATE_ACCESS_POLICY)).isZero();
+    Resource after = backend.get(entry(ROLE)).orElseThrow();
+    assertThat(after.labels()).containsEntry("cost-center", "cc-1").containsEntry(Ownership.MANAGED_BY_TAG, "platformkit");
+    assertThat(after.body()).isEqualTo(current.body());
+
+    eks.resetCalls();
+    backend.update(after, new ResourceUpdate(Map.of(), Set.of("cost-center"), Map.of(), Set.of(), Map.of()));
+    assertThat(eks.callCounts()).doesNotContainKey(TAG_RESOURCE).containsEntry(UNTAG_RESOURCE, 1);
+    assertThat(backend.get(entry(ROLE)).orElseThrow().labels()).doesNotContainKey("cost-center");
+  }
+
+  @Test
+  void scopeChangesReassociateAndDroppedPoliciesAreDisassociated() {
+    backend.create(owned(ROLE, "tenant.payments", policy(ADMIN, "a", "b"), policy(VIEW, "x")));
+    Resource current = backend.get(entry(ROLE)).orElseThrow();
+    eks.resetCalls();
+
+    backend.update(current, new ResourceUpdate(Map.of(), Set.of(), Map.of(), Set.of(),
+        Map.of("accessPolicies", List.of(policy(ADMIN, "c", "a")))));
+
+    assertThat(eks.calls(ASSOCIATE_ACCESS_POLICY)).isEqualTo(1);
+    assertThat(eks.calls(DISASSOCIATE_ACCESS_POLICY)).isEqualTo(1);
+    assertThat(backend.get(entry(ROLE)).orElseThrow().body().get("accessPolicies")).isEqualTo(List.of(policy(ADMIN, "a", "c")));
+  }
+
+  @Test
+  void anUnchangedPolicyIsNotReassociated() {
+    backend.create(owned(ROLE, "tenant.payments", policy(ADMIN, "a"), policy(VIEW, "x")));
+    Resource current = backend.get(entry(ROLE)).orElseThrow();
+    eks.resetCalls();
+
+    backend.update(current, new ResourceUpdate(Map.of(), Set.of(), Map.of(), Set.of(),
+        Map.of("accessPolicies", List.of(policy(ADMIN, "a"), policy(VIEW, "x", "y")))));
+
+    assertThat(eks.calls(ASSOCIATE_ACCESS_POLICY)).isEqualTo(1);
+    assertThat(eks.calls(DISASSOCIATE_ACCESS_POLICY)).isZero();
+  }
+
+  @Test
+  void anEntryRecreatedSinceItWasReadIsAConflictNotATakeover() {
+    backend.create(owned(ROLE, "tenant.payments", policy(ADMIN, "a")));
+    Resource stale = backend.get(entry(ROLE)).orElseThrow();
+    eks.deleteAccessEntry(r -> r.clusterName("prod").principalArn(ROLE));
+    clock.advance(Duration.ofMinutes(5));
+    eks.createAccessEntry(r -> r.clusterName("prod").principalArn(ROLE));
+    eks.resetCalls();
+
+    assertThatThrownBy(() -> backend.update(stale, new ResourceUpdate(Map.of("a", "b"), Set.of(), Map.of(), Set.of(), Map.of())))
+        .isInstanceOf(ConflictException.class).hasMessageContaining(ROLE);
+    assertThat(eks.writeCalls()).isZero();
+  }
+
+  @Test
+  void updatingAVanishedEntryIsNotFound() {
+    backend.create(owned(ROLE, "tenant.payments"));
+    Resource current = backend.get(entry(ROLE)).orElseThrow();
+    eks.deleteAccessEntry(r -> r.clusterName("prod").principalArn(ROLE));
+
+    assertThatThrownBy(() -> backend.update(current, new ResourceUpdate(Map.of("a", "b"), Set.of(), Map.of(), Set.of(), Map.of())))
+        .isInstanceOf(NotFoundException.class).hasMessageContaining(ROLE).hasMessageContaining("prod");
+  }
+
+  @Test
+  void theTypeOfAnEntryCannotBeChanged() {
+    backend.create(owned(ROLE, "tenant.payments"));
+    Resource current = backend.get(entry(ROLE)).orElseThrow();
+
+    assertThatThrownBy(() -> backend.update(current, new ResourceUpdate(Map.of(), Set.of(), Map.of(), Set.of(),
+        Map.of("type", "EC2_LINUX")))).hasMessageContaining("type").hasMessageContaining("cannot be changed");
+  }
+
+  @Test
+  void anUnknownClusterIsNotFoundNamingTheCluster() {
+    AwsBackend elsewhere = AwsBackend.builder().eks(eks).clusterName("staging").build();
+
+    assertThatThrownBy(() -> elsewhere.list("AccessEntry", Map.of()))
+        .isInstanceOf(NotFoundException.class).hasMessageContaining("EKS cluster staging not found");
+    assertThatThrownBy(() -> elsewhere.create(owned(ROLE, "tenant.payments")))
+        .isInstanceOf(NotFoundException.class).hasMessageContaining("staging");
+  }
+
+  @Test
+  void eachMissingClientMakesItsKindsUnsupported() {
+    assertThat(backend.provider()).isEqualTo("aws");
+    assertThat(backend.supports("AccessEntry")).isTrue();
+    assertThat(backend.supports("RecordSet")).isFalse();
+    assertThatThrownBy(() -> backend.list("RecordSet", Map.of())).isInstanceOf(UnsupportedOperationException.class)
+        .hasMessageContaining("RecordSet");
+    assertThatThrownBy(() -> AwsBackend.builder().build()).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> AwsBackend.builder().eks(eks).build()).hasMessageContaining("clusterName");
+    assertThatThrownBy(() -> AwsBackend.builder().clusterName("prod").build()).hasMessageContaining("eks");
+  }
+}

@@ -1,0 +1,522 @@
+package dev.platformkit.testkit.aws;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.eks.EksClient;
+import software.amazon.awssdk.services.eks.model.AccessEntry;
+import software.amazon.awssdk.services.eks.model.AccessScope;
+import software.amazon.awssdk.services.eks.model.AccessScopeType;
+import software.amazon.awssdk.services.eks.model.AssociateAccessPolicyRequest;
+import software.amazon.awssdk.services.eks.model.AssociateAccessPolicyResponse;
+import software.amazon.awssdk.services.eks.model.AssociatedAccessPolicy;
+import software.amazon.awssdk.services.eks.model.BadRequestException;
+import software.amazon.awssdk.services.eks.model.CreateAccessEntryRequest;
+import software.amazon.awssdk.services.eks.model.CreateAccessEntryResponse;
+import software.amazon.awssdk.services.eks.model.DeleteAccessEntryRequest;
+import software.amazon.awssdk.services.eks.model.DeleteAccessEntryResponse;
+import software.amazon.awssdk.services.eks.model.DescribeAccessEntryRequest;
+import software.amazon.awssdk.services.eks.model.DescribeAccessEntryResponse;
+import software.amazon.awssdk.services.eks.model.DisassociateAccessPolicyRequest;
+import software.amazon.awssdk.services.eks.model.DisassociateAccessPolicyResponse;
+import software.amazon.awssdk.services.eks.model.EksException;
+import software.amazon.awssdk.services.eks.model.InvalidParameterException;
+import software.amazon.awssdk.services.eks.model.ListAccessEntriesRequest;
+import software.amazon.awssdk.services.eks.model.ListAccessEntriesResponse;
+import software.amazon.awssdk.services.eks.model.ListAssociatedAccessPoliciesRequest;
+import software.amazon.awssdk.services.eks.model.ListAssociatedAccessPoliciesResponse;
+import software.amazon.awssdk.services.eks.model.ListTagsForResourceRequest;
+import software.amazon.awssdk.services.eks.model.ListTagsForResourceResponse;
+import software.amazon.awssdk.services.eks.model.NotFoundException;
+import software.amazon.awssdk.services.eks.model.ResourceInUseException;
+import software.amazon.awssdk.services.eks.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.eks.model.TagResourceRequest;
+import software.amazon.awssdk.services.eks.model.TagResourceResponse;
+import software.amazon.awssdk.services.eks.model.ThrottlingException;
+import software.amazon.awssdk.services.eks.model.UntagResourceRequest;
+import software.amazon.awssdk.services.eks.model.UntagResourceResponse;
+
+/**
+ * An in-memory {@link EksClient} for the EKS access entry API, with the semantics of the real service:
+ *
+ * <ul>
+ *   <li>clusters exist only once {@link #addCluster added}; any call naming another cluster fails with
+ *       {@link ResourceNotFoundException} (404);
+ *   <li>{@code CreateAccessEntry} of a principal that already has an entry fails with
+ *       {@link ResourceInUseException} (409), unless it repeats the {@code clientRequestToken} of the
+ *       call that created it (the SDK's idempotency token); tags are set atomically with the entry;
+ *   <li>{@code DescribeAccessEntry}, {@code DeleteAccessEntry} (which drops the entry's associations and
+ *       tags) and {@code DisassociateAccessPolicy} of something missing fail with
+ *       {@link ResourceNotFoundException};
+ *   <li>{@code ListAccessEntries} returns principal ARNs only and {@code ListAssociatedAccessPolicies}
+ *       the associations, both paginated with {@code maxResults} (1-100, default 100) and opaque
+ *       {@code nextToken}s;
+ *   <li>{@code AssociateAccessPolicy} of an already associated policy replaces its scope; associating
+ *       and listing associations work on {@code STANDARD} entries only ({@code InvalidParameterException}
+ *       for node and Fargate entries);
+ *   <li>{@code TagResource}, {@code UntagResource} and {@code ListTagsForResource} address an entry by its
+ *       {@code accessEntryArn} and fail with {@link NotFoundException} (404) for an unknown ARN; a
+ *       re-created entry has a new ARN.
+ * </ul>
+ *
+ * <p>Only these operations are implemented; the others are the interface's defaults, which throw
+ * {@link UnsupportedOperationException}. Errors are built like the SDK's unmarshalled ones (status code,
+ * error code, service name), so {@code isThrottlingException()} and {@code statusCode()} behave as on the
+ * wire. The SDK's own retries are not simulated: every fault reaches the caller.
+ *
+ * <p>For tests and benchmarks it counts calls per operation ({@link #calls(String)}) and injects faults
+ * into the next calls ({@link #throttleNext(int)}, {@link #failNext}). Thread-safe.
+ */
+public final class FakeEksClient implements EksClient {
+
+  /** Operation names, as the EKS API spells them. */
+  public static final String CREATE_ACCESS_ENTRY = "CreateAccessEntry";
+  /** See {@link #CREATE_ACCESS_ENTRY}. */
+  public static final String DESCRIBE_ACCESS_ENTRY = "DescribeAccessEntry";
+  /** See {@link #CREATE_ACCESS_ENTRY}. */
+  public static final String DELETE_ACCESS_ENTRY = "DeleteAccessEntry";
+  /** See {@link #CREATE_ACCESS_ENTRY}. */
+  public static final String LIST_ACCESS_ENTRIES = "ListAccessEntries";
+  /** See {@link #CREATE_ACCESS_ENTRY}. */
+  public static final String ASSOCIATE_ACCESS_POLICY = "AssociateAccessPolicy";
+  /** See {@link #CREATE_ACCESS_ENTRY}. */
+  public static final String DISASSOCIATE_ACCESS_POLICY = "DisassociateAccessPolicy";
+  /** See {@link #CREATE_ACCESS_ENTRY}. */
+  public static final String LIST_ASSOCIATED_ACCESS_POLICIES = "ListAssociatedAccessPolicies";
+  /** See {@link #CREATE_ACCESS_ENTRY}. */
+  public static final String TAG_RESOURCE = "TagResource";
+  /** See {@link #CREATE_ACCESS_ENTRY}. */
+  public static final String UNTAG_RESOURCE = "UntagResource";
+  /** See {@link #CREATE_ACCESS_ENTRY}. */
+  public static final String LIST_TAGS_FOR_RESOURCE = "ListTagsForResource";
+
+  /** The operations that change state. */
+  public static final Set<String> WRITE_OPERATIONS = Set.of(CREATE_ACCESS_ENTRY, DELETE_ACCESS_ENTRY,
+      ASSOCIATE_ACCESS_POLICY, DISASSOCIATE_ACCESS_POLICY, TAG_RESOURCE, UNTAG_RESOURCE);
+
+  private static final Set<String> ENTRY_TYPES = Set.of("STANDARD", "EC2_LINUX", "EC2_WINDOWS", "FARGATE_LINUX",
+      "EC2", "HYBRID_LINUX", "HYPERPOD_LINUX");
+  private static final Pattern PRINCIPAL = Pattern.compile("arn:aws[a-z-]*:iam::(\\d{12}):(role|user)/(?:.*/)?([^/]+)");
+  private static final String POLICY_PREFIX = "arn:aws:eks::aws:cluster-access-policy/";
+  private static final int MAX_TAGS = 50;
+
+  private final Clock clock;
+  private final String region;
+  private final String accountId;
+  private final Map<String, Cluster> clusters = new TreeMap<>();
+  private final Map<String, Integer> calls = new TreeMap<>();
+  private final Deque<Fault> faults = new ArrayDeque<>();
+  private long sequence;
+
+  private static final class Cluster {
+    // sorted, so that a page token can be "the last principal returned" and stay valid across writes
+    final NavigableMap<String, Entry> entries = new TreeMap<>();
+  }
+
+  private static final class Entry {
+    String cluster;
+    String principalArn;
+    String arn;
+    String type;
+    String username;
+    List<String> kubernetesGroups;
+    String clientRequestToken;
+    Instant createdAt;
+    Instant modifiedAt;
+    final Map<String, String> tags = new TreeMap<>();
+    final NavigableMap<String, AssociatedAccessPolicy> policies = new TreeMap<>();
+
+    AccessEntry toSdk() {
+      return AccessEntry.builder().clusterName(cluster).principalArn(principalArn).accessEntryArn(arn).type(type)
+          .username(username).kubernetesGroups(kubernetesGroups).createdAt(createdAt).modifiedAt(modifiedAt)
+          .tags(tags).build();
+    }
+  }
+
+  private record Fault(String operation, Supplier<? extends SdkException> error) {
+    boolean matches(String op) {
+      return operation == null || operation.equals(op);
+    }
+  }
+
+  /** A fake in {@code us-east-1}, account {@code 111122223333}, stamping times from {@code clock}. */
+  public FakeEksClient(Clock clock) {
+    this(clock, "us-east-1", "111122223333");
+  }
+
+  /** A fake whose ARNs name {@code region} and {@code accountId}, stamping times from {@code clock}. */
+  public FakeEksClient(Clock clock, String region, String accountId) {
+    this.clock = clock;
+    this.region = region;
+    this.accountId = accountId;
+  }
+
+  /** Makes a cluster exist (authentication mode allowing the access entry API). */
+  public synchronized FakeEksClient addCluster(String name) {
+    clusters.putIfAbsent(name, new Cluster());
+    return this;
+  }
+
+  // --- fault injection and counting ---
+
+  /** The next {@code count} calls, whatever their operation, fail with a throttling error (429). */
+  public FakeEksClient throttleNext(int count) {
+    return failNext(null, count, FakeEksClient::throttlingException);
+  }
+
+  /** The next {@code count} calls of {@code operation} fail with a throttling error (429). */
+  public FakeEksClient throttleNext(String operation, int count) {
+    return failNext(operation, count, FakeEksClient::throttlingException);
+  }
+
+  /**
+   * The next {@code count} calls of {@code operation} (any operation when null) fail with a fresh
+   * exception from {@code error}, before they change anything.
+   */
+  public synchronized FakeEksClient failNext(String operation, int count, Supplier<? extends SdkException> error) {
+    for (int i = 0; i < count; i++) {
+      faults.add(new Fault(operation, error));
+    }
+    return this;
+  }
+
+  /** Faults injected but not yet thrown. */
+  public synchronized int pendingFaults() {
+    return faults.size();
+  }
+
+  /** The error EKS answers when it throttles: {@code ThrottlingException}, 429. */
+  public static ThrottlingException throttlingException() {
+    return (ThrottlingException) error(ThrottlingException.builder(), 429, "ThrottlingException", "Rate exceeded");
+  }
+
+  /** Calls made to {@code operation} so far, failed ones included. */
+  public synchronized int calls(String operation) {
+    return calls.getOrDefault(operation, 0);
+  }
+
+  /** Calls made so far, by operation (only operations called at least once). */
+  public synchronized Map<String, Integer> callCounts() {
+    return Map.copyOf(calls);
+  }
+
+  /** Calls made so far to the operations that change state ({@link #WRITE_OPERATIONS}). */
+  public synchronized int writeCalls() {
+    return WRITE_OPERATIONS.stream().mapToInt(this::calls).sum();
+  }
+
+  /** Sets every call counter back to zero. */
+  public synchronized void resetCalls() {
+    calls.clear();
+  }
+
+  // --- EksClient ---
+
+  @Override
+  public String serviceName() {
+    return SERVICE_NAME;
+  }
+
+  @Override
+  public void close() {}
+
+  @Override
+  public synchronized CreateAccessEntryResponse createAccessEntry(CreateAccessEntryRequest request) {
+    enter(CREATE_ACCESS_ENTRY);
+    Cluster cluster = cluster(request.clusterName());
+    Entry existing = cluster.entries.get(request.principalArn());
+    if (existing != null) {
+      if (request.clientRequestToken() != null && request.clientRequestToken().equals(existing.clientRequestToken)) {
+        return CreateAccessEntryResponse.builder().accessEntry(existing.toSdk()).build();
+      }
+      throw error(ResourceInUseException.builder().clusterName(request.clusterName()), 409, "ResourceInUseException",
+          "The specified access entry resource is already in use on this cluster.");
+    }
+    Matcher principal = PRINCIPAL.matcher(String.valueOf(request.principalArn()));
+    if (!principal.matches()) {
+      throw invalidParameter("The principalArn parameter format is not valid: " + request.principalArn());
+    }
+    String type = request.type() == null ? "STANDARD" : request.type();
+    if (!ENTRY_TYPES.contains(type)) {
+      throw invalidParameter("The type " + type + " is not valid. Valid types: " + ENTRY_TYPES);
+    }
+    if (!"STANDARD".equals(type) && (request.username() != null || !request.kubernetesGroups().isEmpty())) {
+      throw invalidParameter("The username and kubernetesGroups can only be set on access entries of type STANDARD.");
+    }
+    checkTags(request.tags(), Map.of(), true);
+
+    Entry e = new Entry();
+    e.cluster = request.clusterName();
+    e.principalArn = request.principalArn();
+    e.arn = "arn:aws:eks:" + region + ":" + accountId + ":access-entry/" + e.cluster + "/" + principal.group(2) + "/"
+        + principal.group(1) + "/" + principal.group(3) + "/"
+        + UUID.nameUUIDFromBytes((e.cluster + e.principalArn + ++sequence).getBytes(StandardCharsets.UTF_8));
+    e.type = type;
+    e.username = request.username() != null ? request.username() : defaultUsername(type, principal);
+    e.kubernetesGroups = List.copyOf(request.kubernetesGroups());
+    e.clientRequestToken = request.clientRequestToken();
+    e.createdAt = clock.instant();
+    e.modifiedAt = e.createdAt;
+    e.tags.putAll(request.tags());
+    cluster.entries.put(e.principalArn, e);
+    return CreateAccessEntryResponse.builder().accessEntry(e.toSdk()).build();
+  }
+
+  @Override
+  public synchronized DescribeAccessEntryResponse describeAccessEntry(DescribeAccessEntryRequest request) {
+    enter(DESCRIBE_ACCESS_ENTRY);
+    return DescribeAccessEntryResponse.builder()
+        .accessEntry(entry(request.clusterName(), request.principalArn()).toSdk()).build();
+  }
+
+  @Override
+  public synchronized DeleteAccessEntryResponse deleteAccessEntry(DeleteAccessEntryRequest request) {
+    enter(DELETE_ACCESS_ENTRY);
+    entry(request.clusterName(), request.principalArn());
+    cluster(request.clusterName()).entries.remove(request.principalArn());
+    return DeleteAccessEntryResponse.builder().build();
+  }
+
+  @Override
+  public synchronized ListAccessEntriesResponse listAccessEntries(ListAccessEntriesRequest request) {
+    enter(LIST_ACCESS_ENTRIES);
+    Cluster cluster = cluster(request.clusterName());
+    NavigableMap<String, Entry> matching = new TreeMap<>();
+    cluster.entries.forEach((principal, e) -> {
+      if (request.associatedPolicyArn() == null || e.policies.containsKey(request.associatedPolicyArn())) {
+        matching.put(principal, e);
+      }
+    });
+    Page<Entry> page = page(matching, request.maxResults(), request.nextToken());
+    return ListAccessEntriesResponse.builder()
+        .accessEntries(page.items().stream().map(e -> e.principalArn).toList())
+        .nextToken(page.nextToken()).build();
+  }
+
+  @Override
+  public synchronized AssociateAccessPolicyResponse associateAccessPolicy(AssociateAccessPolicyRequest request) {
+    enter(ASSOCIATE_ACCESS_POLICY);
+    Entry e = entry(request.clusterName(), request.principalArn());
+    requireStandard(e);
+    String policyArn = request.policyArn();
+    if (policyArn == null || !policyArn.startsWith(POLICY_PREFIX)) {
+      throw invalidParameter("The policyArn " + policyArn + " is not a valid access policy.");
+    }
+    AccessScope scope = request.accessScope();
+    if (scope == null || scope.type() == null || scope.type() == AccessScopeType.UNKNOWN_TO_SDK_VERSION) {
+      throw invalidParameter("The accessScope type must be one of [cluster, namespace].");
+    }
+    if (scope.type() == AccessScopeType.NAMESPACE && scope.namespaces().isEmpty()) {
+      throw invalidParameter("At least one namespace is required for an accessScope of type namespace.");
+    }
+    if (scope.type() == AccessScopeType.CLUSTER && !scope.namespaces().isEmpty()) {
+      throw invalidParameter("Namespaces cannot be specified for an accessScope of type cluster.");
+    }
+    Instant now = clock.instant();
+    AssociatedAccessPolicy previous = e.policies.get(policyArn);
+    AssociatedAccessPolicy association = AssociatedAccessPolicy.builder().policyArn(policyArn)
+        .accessScope(AccessScope.builder().type(scope.type()).namespaces(scope.namespaces()).build())
+        .associatedAt(previous == null ? now : previous.associatedAt()).modifiedAt(now).build();
+    // one association per policy: associating again replaces the scope
+    e.policies.put(policyArn, association);
+    return AssociateAccessPolicyResponse.builder().clusterName(e.cluster).principalArn(e.principalArn)
+        .associatedAccessPolicy(association).build();
+  }
+
+  @Override
+  public synchronized DisassociateAccessPolicyResponse disassociateAccessPolicy(DisassociateAccessPolicyRequest request) {
+    enter(DISASSOCIATE_ACCESS_POLICY);
+    Entry e = entry(request.clusterName(), request.principalArn());
+    if (e.policies.remove(request.policyArn()) == null) {
+      throw resourceNotFound(request.clusterName(),
+          "The access policy " + request.policyArn() + " is not associated with the access entry.");
+    }
+    return DisassociateAccessPolicyResponse.builder().build();
+  }
+
+  @Override
+  public synchronized ListAssociatedAccessPoliciesResponse listAssociatedAccessPolicies(
+      ListAssociatedAccessPoliciesRequest request) {
+    enter(LIST_ASSOCIATED_ACCESS_POLICIES);
+    Entry e = entry(request.clusterName(), request.principalArn());
+    requireStandard(e);
+    Page<AssociatedAccessPolicy> page = page(e.policies, request.maxResults(), request.nextToken());
+    return ListAssociatedAccessPoliciesResponse.builder().clusterName(e.cluster).principalArn(e.principalArn)
+        .associatedAccessPolicies(page.items()).nextToken(page.nextToken()).build();
+  }
+
+  @Override
+  public synchronized TagResourceResponse tagResource(TagResourceRequest request) {
+    enter(TAG_RESOURCE);
+    Entry e = byArn(request.resourceArn());
+    if (!request.hasTags() || request.tags().isEmpty()) {
+      throw badRequest("tags must not be empty");
+    }
+    checkTags(request.tags(), e.tags, false);
+    e.tags.putAll(request.tags());
+    return TagResourceResponse.builder().build();
+  }
+
+  @Override
+  public synchronized UntagResourceResponse untagResource(UntagResourceRequest request) {
+    enter(UNTAG_RESOURCE);
+    Entry e = byArn(request.resourceArn());
+    if (!request.hasTagKeys() || request.tagKeys().isEmpty()) {
+      throw badRequest("tagKeys must contain at least one key");
+    }
+    request.tagKeys().forEach(e.tags::remove);
+    return UntagResourceResponse.builder().build();
+  }
+
+  @Override
+  public synchronized ListTagsForResourceResponse listTagsForResource(ListTagsForResourceRequest request) {
+    enter(LIST_TAGS_FOR_RESOURCE);
+    return ListTagsForResourceResponse.builder().tags(byArn(request.resourceArn()).tags).build();
+  }
+
+  // --- internals ---
+
+  private void enter(String operation) {
+    calls.merge(operation, 1, Integer::sum);
+    for (Iterator<Fault> it = faults.iterator(); it.hasNext(); ) {
+      Fault fault = it.next();
+      if (fault.matches(operation)) {
+        it.remove();
+        throw fault.error().get();
+      }
+    }
+  }
+
+  private Cluster cluster(String name) {
+    Cluster cluster = name == null ? null : clusters.get(name);
+    if (cluster == null) {
+      throw resourceNotFound(name, "No cluster found for name: " + name + ".");
+    }
+    return cluster;
+  }
+
+  private Entry entry(String clusterName, String principalArn) {
+    Entry e = cluster(clusterName).entries.get(principalArn);
+    if (e == null) {
+      throw resourceNotFound(clusterName, "The specified access entry resource could not be found.");
+    }
+    return e;
+  }
+
+  private Entry byArn(String arn) {
+    for (Cluster c : clusters.values()) {
+      for (Entry e : c.entries.values()) {
+        if (e.arn.equals(arn)) {
+          return e;
+        }
+      }
+    }
+    throw error(NotFoundException.builder(), 404, "NotFoundException", "Resource not found: " + arn);
+  }
+
+  private static void requireStandard(Entry e) {
+    if (!"STANDARD".equals(e.type)) {
+      throw invalidParameter("This operation can only be performed on Access Entries with a type of \"STANDARD\".");
+    }
+  }
+
+  private static String defaultUsername(String type, Matcher principal) {
+    if (!"STANDARD".equals(type)) {
+      return "system:node:{{EC2PrivateDNSName}}";
+    }
+    return "role".equals(principal.group(2))
+        ? "arn:aws:sts::" + principal.group(1) + ":assumed-role/" + principal.group(3) + "/{{SessionName}}"
+        : principal.group(0);
+  }
+
+  private static void checkTags(Map<String, String> added, Map<String, String> existing, boolean onCreate) {
+    Map<String, String> all = new LinkedHashMap<>(existing);
+    all.putAll(added);
+    String problem = null;
+    if (all.size() > MAX_TAGS) {
+      problem = "A resource can have at most " + MAX_TAGS + " tags.";
+    }
+    for (Map.Entry<String, String> t : added.entrySet()) {
+      if (t.getKey().isEmpty() || t.getKey().length() > 128 || t.getValue().length() > 256) {
+        problem = "Tag keys must have 1 to 128 characters and values at most 256: " + t.getKey();
+      } else if (t.getKey().toLowerCase(Locale.ROOT).startsWith("aws:")) {
+        problem = "Tag keys starting with aws: are reserved: " + t.getKey();
+      }
+    }
+    if (problem != null) {
+      throw onCreate ? invalidParameter(problem) : badRequest(problem);
+    }
+  }
+
+  private record Page<T>(List<T> items, String nextToken) {}
+
+  // Tokens are the last key of the previous page, encoded so that callers treat them as opaque.
+  private static <T> Page<T> page(NavigableMap<String, T> items, Integer maxResults, String nextToken) {
+    int size = maxResults == null ? 100 : maxResults;
+    if (size < 1 || size > 100) {
+      throw invalidParameter("maxResults must be between 1 and 100, was " + maxResults);
+    }
+    NavigableMap<String, T> rest = items;
+    if (nextToken != null) {
+      String after;
+      try {
+        after = new String(Base64.getUrlDecoder().decode(nextToken), StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException e) {
+        throw invalidParameter("The nextToken is not valid.");
+      }
+      if (!after.startsWith("k:")) {
+        throw invalidParameter("The nextToken is not valid.");
+      }
+      rest = items.tailMap(after.substring(2), false);
+    }
+    List<Map.Entry<String, T>> taken = new ArrayList<>();
+    for (Map.Entry<String, T> item : rest.entrySet()) {
+      if (taken.size() == size) {
+        break;
+      }
+      taken.add(item);
+    }
+    boolean more = !taken.isEmpty() && rest.higherKey(taken.get(taken.size() - 1).getKey()) != null;
+    String token = more ? Base64.getUrlEncoder().encodeToString(
+        ("k:" + taken.get(taken.size() - 1).getKey()).getBytes(StandardCharsets.UTF_8)) : null;
+    return new Page<>(taken.stream().map(Map.Entry::getValue).toList(), token);
+  }
+
+  private static ResourceNotFoundException resourceNotFound(String clusterName, String message) {
+    return (ResourceNotFoundException) error(ResourceNotFoundException.builder().clusterName(clusterName), 404,
+        "ResourceNotFoundException", message);
+  }
+
+  private static InvalidParameterException invalidParameter(String message) {
+    return (InvalidParameterException) error(InvalidParameterException.builder(), 400, "InvalidParameterException", message);
+  }
+
+  private static BadRequestException badRequest(String message) {
+    return (BadRequestException) error(BadRequestException.builder(), 400, "BadRequestException", message);
+  }
+
+  // As the SDK unmarshals service errors: status code and error details with code, message and service.
+  private static EksException error(EksException.Builder builder, int status, String code, String message) {
+    return (EksException) builder.message(message).statusCode(status)
+        .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(message).serviceName("Eks").build())
+        .build();
+  }
+}
