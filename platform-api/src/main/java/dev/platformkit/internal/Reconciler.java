@@ -90,7 +90,8 @@ public final class Reconciler {
       if (store == null || !store.supports(kind.name())) {
         continue;
       }
-      for (Resource r : store.list(kind.name(), selector(kind.provider(), owners))) {
+      Map<String, String> selector = selector(kind.provider(), owners);
+      for (Resource r : read(() -> store.list(kind.name(), selector))) {
         if (owners.contains(ownerOf(r))) {
           actual.put(r.ref(), r);
         }
@@ -187,7 +188,7 @@ public final class Reconciler {
         if (e instanceof ConflictException) {
           // someone else wrote in between: read again and redo the decision on fresh state
           ResourceRef ref = step.change().target();
-          Optional<Resource> fresh = store.get(ref);
+          Optional<Resource> fresh = read(() -> store.get(ref));
           String owner = desired != null ? ownerOf(desired) : ownerOf(current);
           if (fresh.isEmpty()) {
             if (action == Change.Action.DELETE) {
@@ -208,8 +209,23 @@ public final class Reconciler {
     }
   }
 
+  // reads are safe to repeat: throttling or a 5xx while planning is retried like a write
+  private <T> T read(java.util.function.Supplier<T> call) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return call.get();
+      } catch (PlatformException e) {
+        if (!e.retryable() || attempt >= retry.maxAttempts()) {
+          throw e;
+        }
+        sleeper.sleep(retry.delay(attempt, random));
+      }
+    }
+  }
+
   private Resource unownedOrOurs(Resource wanted) {
-    Optional<Resource> existing = stores.get(wanted.ref().provider()).get(wanted.ref());
+    ResourceStore store = stores.get(wanted.ref().provider());
+    Optional<Resource> existing = read(() -> store.get(wanted.ref()));
     if (existing.isEmpty()) {
       return null;
     }

@@ -13,12 +13,14 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Fault injection: wraps a store and makes its next writes fail with the exceptions queued by
- * {@link #failNextWrites}, before they reach the store (as a throttled or conflicting request would).
+ * Fault injection: wraps a store and makes its next writes (or reads) fail with the exceptions queued by
+ * {@link #failNextWrites} ({@link #failNextReads}), before they reach the store, as a throttled or
+ * conflicting request would.
  */
 public final class FaultyStore implements ResourceStore {
   private final ResourceStore delegate;
   private final Deque<Supplier<? extends PlatformException>> faults = new ArrayDeque<>();
+  private final Deque<Supplier<? extends PlatformException>> readFaults = new ArrayDeque<>();
 
   /** Injects faults into writes to {@code delegate}. */
   public FaultyStore(ResourceStore delegate) {
@@ -33,9 +35,24 @@ public final class FaultyStore implements ResourceStore {
     return this;
   }
 
-  /** Faults still queued. */
+  /** The next {@code count} reads (list, get) fail with a fresh exception from {@code fault}. */
+  public synchronized FaultyStore failNextReads(int count, Supplier<? extends PlatformException> fault) {
+    for (int i = 0; i < count; i++) {
+      readFaults.add(fault);
+    }
+    return this;
+  }
+
+  /** Write faults still queued. */
   public synchronized int pendingFaults() {
     return faults.size();
+  }
+
+  private synchronized void maybeFailRead() {
+    Supplier<? extends PlatformException> fault = readFaults.poll();
+    if (fault != null) {
+      throw fault.get();
+    }
   }
 
   private synchronized void maybeFail() {
@@ -57,11 +74,13 @@ public final class FaultyStore implements ResourceStore {
 
   @Override
   public List<Resource> list(String kind, Map<String, String> selector) {
+    maybeFailRead();
     return delegate.list(kind, selector);
   }
 
   @Override
   public Optional<Resource> get(ResourceRef ref) {
+    maybeFailRead();
     return delegate.get(ref);
   }
 

@@ -416,6 +416,17 @@ public abstract class TenantContract {
   }
 
   @Test
+  void throttledReadsWhilePlanningAreRetried() {
+    k8sFaults.failNextReads(2, () -> new BackendException("Too Many Requests", null, 429, true));
+
+    assertThat(platform.tenants().plan(payments()).isEmpty()).isFalse();
+
+    k8sFaults.failNextReads(1, () -> new BackendException("Unauthorized", null, 401, false));
+    assertThatThrownBy(() -> platform.tenants().plan(payments())).isInstanceOf(BackendException.class)
+        .hasMessageContaining("Unauthorized");
+  }
+
+  @Test
   void retriesAreBounded() {
     k8sFaults.failNextWrites(50, () -> new BackendException("Service Unavailable", null, 503, true));
 
