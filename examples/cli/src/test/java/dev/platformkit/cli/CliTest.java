@@ -1,0 +1,118 @@
+package dev.platformkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+  private static final Path SPECS = locateSpecs();
+
+  @TempDir
+  Path dir;
+
+  private record Run(int status, String out, String err) {}
+
+  private Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int status = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Run(status, out.toString(), err.toString());
+  }
+
+  private static Path locateSpecs() {
+    // surefire runs in the module directory; the specs live two levels up
+    Path p = Path.of("../specs");
+    return Files.isDirectory(p) ? p : Path.of("examples/specs");
+  }
+
+  @Test
+  void applyThenApplyAgainPrintsNoChanges() {
+    String state = dir.resolve("state").toString();
+
+    Run first = run("apply", "--state", state, SPECS.toString());
+    Run second = run("apply", "--state", state, SPECS.toString());
+
+    assertThat(first.status()).as(first.err()).isZero();
+    assertThat(first.out()).contains("+ Namespace payments-dev").contains("applied");
+    assertThat(second.status()).as(second.err()).isZero();
+    assertThat(second.out()).contains("no changes").doesNotContain("applied");
+  }
+
+  @Test
+  void planWithDetailedExitCodeSaysWhetherThereAreChanges() {
+    String state = dir.resolve("state").toString();
+
+    assertThat(run("plan", "--detailed-exitcode", "--state", state, SPECS.toString()).status()).isEqualTo(Main.CHANGES);
+    run("apply", "--state", state, SPECS.toString());
+    assertThat(run("plan", "--detailed-exitcode", "--state", state, SPECS.toString()).status()).isZero();
+  }
+
+  @Test
+  void deleteRemovesWhatApplyCreated() {
+    String state = dir.resolve("state").toString();
+    run("apply", "--state", state, SPECS.toString());
+
+    Run delete = run("delete", "--state", state, SPECS.toString());
+    Run plan = run("plan", "--state", state, SPECS.toString());
+
+    assertThat(delete.status()).as(delete.err()).isZero();
+    assertThat(delete.out()).contains("- Namespace payments-dev");
+    assertThat(plan.out()).contains("+ Namespace payments-dev");
+  }
+
+  @Test
+  void validateSummarisesGoodSpecs() {
+    Run run = run("validate", SPECS.toString());
+
+    assertThat(run.status()).as(run.err()).isZero();
+    assertThat(run.out()).contains("Tenant payments").contains("valid");
+  }
+
+  @Test
+  void validatePrintsEveryErrorWithFileAndLine() throws IOException {
+    Path bad = dir.resolve("bad.yaml");
+    Files.writeString(bad, """
+        apiVersion: platformkit.dev/v1alpha1
+        kind: Tenant
+        metadata:
+          name: Payments
+        spec:
+          quota:
+            requests.cpu: 8 cores
+          qouta: {}
+        """);
+
+    Run run = run("validate", bad.toString());
+
+    assertThat(run.status()).isEqualTo(Main.INVALID);
+    assertThat(run.err()).contains("bad.yaml:4").contains("metadata.name")
+        .contains("bad.yaml:7").contains("spec.quota[\"requests.cpu\"]")
+        .contains("bad.yaml:8").contains("qouta");
+    assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
+  }
+
+  @Test
+  void anOwnershipCollisionIsAClearErrorAndWritesNothing() throws IOException {
+    String state = dir.resolve("state").toString();
+    Path other = dir.resolve("other.yaml");
+    Files.writeString(other, """
+        apiVersion: platformkit.dev/v1alpha1
+        kind: Tenant
+        metadata: {name: billing}
+        spec:
+          namespaces: [{name: payments-dev}]
+        """);
+    run("apply", "--state", state, other.toString());
+
+    Run run = run("apply", "--state", state, SPECS.toString());
+
+    assertThat(run.status()).isEqualTo(Main.INVALID);
+    assertThat(run.err()).contains("Namespace payments-dev").contains("tenant.billing");
+  }
+}
