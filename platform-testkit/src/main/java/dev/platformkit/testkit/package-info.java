@@ -1,0 +1,4 @@
+/**
+ * In-memory backends, `InMemoryPlatform`, `FakeClock`, fault injection and call counting for tests.
+ */
+package dev.platformkit.testkit;
