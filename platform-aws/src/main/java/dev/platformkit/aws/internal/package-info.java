@@ -1,0 +1,4 @@
+/**
+ * Internals of the AWS backend. Not API.
+ */
+package dev.platformkit.aws.internal;
