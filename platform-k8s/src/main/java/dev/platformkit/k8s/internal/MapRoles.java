@@ -4,9 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -136,10 +140,9 @@ public final class MapRoles {
     }
     if (!placed) {
       out.removeIf(Piece::emptyList);
-      int last = out.size() - 1;
-      String tail = out.get(last).text();
+      String tail = out.get(out.size() - 1).text();
       if (!tail.isEmpty() && !tail.endsWith("\n")) {
-        out.set(last, new Piece(tail + eol, out.get(last).entry(), false));
+        out.add(new Piece(eol, null, false));
       }
       out.add(new Piece(rendered, new Entry(roleArn, value, rendered), false));
       expected.add(value);
@@ -193,11 +196,19 @@ public final class MapRoles {
     }
   }
 
-  // the edit must read back as exactly the expected entries, with every untouched entry's text unchanged
+  // the edit must read back as exactly the expected entries, each untouched one with its text unchanged
+  // (up to a line break added after the last one)
   private MapRoles edited(List<Piece> out, List<JsonNode> expected) {
     List<Entry> intended = new MapRoles(out, indent, eol).entries();
     MapRoles result = parse(new MapRoles(out, indent, eol).text());
-    if (!result.entries().equals(intended) || !intended.stream().map(Entry::value).toList().equals(expected)) {
+    List<Entry> got = result.entries();
+    boolean same = got.size() == intended.size() && intended.stream().map(Entry::value).toList().equals(expected);
+    for (int k = 0; same && k < got.size(); k++) {
+      same = Objects.equals(got.get(k).roleArn(), intended.get(k).roleArn())
+          && got.get(k).value().equals(intended.get(k).value())
+          && got.get(k).text().stripTrailing().equals(intended.get(k).text().stripTrailing());
+    }
+    if (!same) {
       throw new IllegalStateException("the edited mapRoles does not read back as the intended entries");
     }
     return result;
@@ -241,9 +252,12 @@ public final class MapRoles {
   private static List<JsonNode> elements(String yaml, String what) {
     JsonNode node;
     try {
+      refuseAnchors(yaml, what);
       node = YAML.readTree(yaml);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(what + " is not valid YAML: " + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // reading a String does no I/O
     }
     if (node == null || node.isMissingNode() || node.isNull()) {
       return List.of();
@@ -254,6 +268,18 @@ public final class MapRoles {
     List<JsonNode> out = new ArrayList<>();
     node.forEach(out::add);
     return out;
+  }
+
+  // an alias ties an item to another one, so neither could be edited or removed alone
+  private static void refuseAnchors(String yaml, String what) throws IOException {
+    try (YAMLParser parser = (YAMLParser) YAML.getFactory().createParser(yaml)) {
+      while (parser.nextToken() != null) {
+        if (parser.isCurrentAlias() || parser.getObjectId() != null) {
+          throw new IllegalArgumentException(what + " uses YAML anchors or aliases (line "
+              + parser.currentLocation().getLineNr() + ")");
+        }
+      }
+    }
   }
 
   // lines with their terminators, so that joining them gives the text back byte for byte
