@@ -4,21 +4,26 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.http.BasicBuilder;
+import io.fabric8.kubernetes.client.http.HttpRequest;
+import io.fabric8.kubernetes.client.http.Interceptor;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
-import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * A fabric8 mock API server and a client for it. The client does not retry on its own, so that what the
- * backend reports is what the server answered.
+ * A fabric8 mock API server and a client for it that records every request it sends (the mock server
+ * consumes request bodies, so they are recorded on the client side). The client does not retry on its
+ * own, so that what the backend reports is what the server answered.
  */
 final class MockCluster implements AutoCloseable {
   // the mock server logs every request through java.util.logging; held so that the level sticks
@@ -28,13 +33,36 @@ final class MockCluster implements AutoCloseable {
     MOCK_LOG.setLevel(Level.WARNING);
   }
 
+  /**
+   * One request the client sent.
+   *
+   * @param method GET, POST, ...
+   * @param path path and decoded query
+   * @param body the body, or null
+   */
+  record Request(String method, String path, String body) {
+    boolean isWrite() {
+      return !method.equals("GET");
+    }
+  }
+
   final KubernetesMockServer server;
   final KubernetesClient client;
+  private final List<Request> requests = new ArrayList<>();
 
   private MockCluster(KubernetesMockServer server) {
     this.server = server;
     server.init();
-    this.client = clientFor(server.url("/"));
+    this.client = clientFor(server.url("/"), new Interceptor() {
+      @Override
+      public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
+        URI uri = request.uri();
+        String query = uri.getRawQuery() == null ? "" : "?" + URLDecoder.decode(uri.getRawQuery(), StandardCharsets.UTF_8);
+        synchronized (requests) {
+          requests.add(new Request(request.method(), uri.getRawPath() + query, request.bodyString()));
+        }
+      }
+    });
   }
 
   /** A server that stores what it is sent (CRUD mode). */
@@ -48,25 +76,21 @@ final class MockCluster implements AutoCloseable {
     return new MockCluster(new KubernetesMockServer(false));
   }
 
-  static KubernetesClient clientFor(String url) {
+  /** A client of {@code url} without retries of its own, with {@code interceptor} on every request. */
+  static KubernetesClient clientFor(String url, Interceptor interceptor) {
     Config config = new ConfigBuilder(Config.empty()).withMasterUrl(url).withNamespace("default")
         .withRequestRetryBackoffLimit(0).withRequestTimeout(5_000).withConnectionTimeout(2_000).build();
-    return new KubernetesClientBuilder().withConfig(config).build();
+    return new KubernetesClientBuilder().withConfig(config)
+        .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("test", interceptor)).build();
   }
 
-  /** The requests received since the last call, oldest first. */
-  List<RecordedRequest> takeRequests() {
-    List<RecordedRequest> out = new ArrayList<>();
-    try {
-      for (RecordedRequest r = server.takeRequest(0, TimeUnit.MILLISECONDS); r != null;
-           r = server.takeRequest(0, TimeUnit.MILLISECONDS)) {
-        out.add(r);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+  /** The requests sent since the last call, oldest first. */
+  List<Request> takeRequests() {
+    synchronized (requests) {
+      List<Request> out = List.copyOf(requests);
+      requests.clear();
+      return out;
     }
-    return out;
   }
 
   @Override

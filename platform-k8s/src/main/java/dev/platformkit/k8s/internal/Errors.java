@@ -32,7 +32,7 @@ public final class Errors {
     if (code == 404) {
       return new NotFoundException(message, e);
     }
-    boolean unanswered = code == 0 && hasIoCause(e);
+    boolean unanswered = code <= 0 && hasIoCause(e); // fabric8 reports no status as 0 or -1
     return new BackendException(message, e, code, unanswered || BackendException.retryableStatus(code));
   }
 

@@ -10,9 +10,13 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Builds the RFC 6902 JSON Patch of an update: a {@code test} of the resource version read, then one
- * operation per owned label, annotation and top-level body field, so that nothing else on the object is
- * touched and a concurrent change makes the whole patch fail.
+ * Builds the RFC 6902 JSON Patch of an update: first the resource version read, then one operation per
+ * owned label, annotation and top-level body field, so that nothing else on the object is touched.
+ *
+ * <p>The version is written with {@code replace}, not checked with {@code test}: the API server requires
+ * the version of the patched object to equal the stored one and answers 409 Conflict otherwise (the same
+ * precondition as a merge patch carrying {@code metadata.resourceVersion}), whereas a failed {@code test}
+ * is a bare 422 that cannot be told from an invalid object without reading it again.
  */
 public final class JsonPatch {
 
@@ -22,7 +26,7 @@ public final class JsonPatch {
   public static List<Map<String, Object>> of(Resource current, ResourceUpdate update) {
     List<Map<String, Object>> ops = new ArrayList<>();
     if (current.version() != null) {
-      ops.add(op("test", "/metadata/resourceVersion", current.version()));
+      ops.add(op("replace", "/metadata/resourceVersion", current.version()));
     }
     keyed("/metadata/labels", current.labels(), update.setLabels(), update.removeLabels(), ops);
     keyed("/metadata/annotations", current.annotations(), update.setAnnotations(), update.removeAnnotations(), ops);
@@ -37,8 +41,8 @@ public final class JsonPatch {
     removals.retainAll(current.keySet()); // removing an absent member fails the whole patch
     removals.removeAll(set.keySet());
     if (current.isEmpty()) {
-      // the map may be absent from the object, and adding a member to a missing map fails; the version test
-      // guarantees it holds nothing we would overwrite
+      // the map may be absent from the object, and adding a member to a missing map fails; the version
+      // precondition guarantees it holds nothing we would overwrite
       if (!set.isEmpty()) {
         ops.add(op("add", path, new LinkedHashMap<>(set)));
       }

@@ -81,8 +81,8 @@ public final class ObjectStore {
   }
 
   /**
-   * A JSON Patch of the owned fields, conditional on the version read. A stale version is a
-   * {@link ConflictException}: the API server answers 409, or 422 when the patch's {@code test} fails.
+   * A JSON Patch of the owned fields, conditional on the version read: a stale version is a 409 and so a
+   * {@link ConflictException}.
    */
   public void update(ApiKind kind, Resource current, ResourceUpdate update) {
     ResourceRef ref = current.ref();
@@ -93,11 +93,12 @@ public final class ObjectStore {
       throw new PlatformException("cannot write the patch of " + ref + ": " + e.getMessage(), e, false);
     }
     try {
-      resource(kind, ref).patch(PatchContext.of(PatchType.JSON), patch);
+      // given an item, fabric8 patches without reading the object first
+      named(kind, ref).patch(PatchContext.of(PatchType.JSON), patch);
     } catch (KubernetesClientException e) {
       if (e.getCode() == 422) {
-        // a failed test (or any op failing on a changed object) is a 422 without more detail; the
-        // version tells a conflict from an invalid object
+        // an operation that cannot apply to an object changed since it was read (removing a label that is
+        // gone) is a 422 without detail, like an invalid object; the version tells the two apart
         Optional<GenericKubernetesResource> now = read(kind, ref);
         if (now.isEmpty()) {
           throw new NotFoundException("update of " + ref + " failed: it no longer exists", e);
@@ -152,6 +153,15 @@ public final class ObjectStore {
 
   private io.fabric8.kubernetes.client.dsl.Resource<GenericKubernetesResource> resource(ApiKind kind, ResourceRef ref) {
     return kind.namespaced() ? ops(kind).inNamespace(ref.namespace()).withName(ref.name()) : ops(kind).withName(ref.name());
+  }
+
+  // the object as a stub item: its address without content
+  private io.fabric8.kubernetes.client.dsl.Resource<GenericKubernetesResource> named(ApiKind kind, ResourceRef ref) {
+    GenericKubernetesResource stub = new GenericKubernetesResource();
+    stub.setApiVersion(kind.apiVersion());
+    stub.setKind(kind.name());
+    stub.setMetadata(new ObjectMetaBuilder().withName(ref.name()).withNamespace(ref.namespace()).build());
+    return kind.namespaced() ? ops(kind).inNamespace(ref.namespace()).resource(stub) : ops(kind).resource(stub);
   }
 
   private static Resource toResource(ApiKind kind, GenericKubernetesResource object) {
