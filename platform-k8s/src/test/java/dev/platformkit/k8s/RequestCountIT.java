@@ -42,6 +42,18 @@ class RequestCountIT {
   }
 
   @Test
+  void withoutAwsAuthNothingIsReadInKubeSystem() {
+    Platform listsOnly = Platform.builder().kubernetes(KubernetesBackend.builder(cluster.client).awsAuth(false).build())
+        .aws(InMemoryStore.aws()).build();
+    listsOnly.tenants().apply(Tenants.payments());
+    cluster.takeRequests();
+
+    assertThat(listsOnly.tenants().apply(Tenants.payments()).isNoop()).isTrue();
+
+    assertThat(cluster.takeRequests()).hasSize(5).allSatisfy(r -> assertThat(r.path()).contains("?labelSelector="));
+  }
+
+  @Test
   void theRequestsOfAReapplyDoNotGrowWithTheNumberOfTenants() {
     List<Tenant> tenants = new ArrayList<>();
     for (int i = 0; i < 12; i++) {

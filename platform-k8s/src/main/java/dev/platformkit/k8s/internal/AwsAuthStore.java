@@ -170,7 +170,7 @@ public final class AwsAuthStore {
   // PUT carries the resource version read, so a concurrent writer makes it a 409
   private void write(ConfigMap read, State state, ResourceRef ref) {
     try {
-      client.configMaps().inNamespace(NAMESPACE).resource(state.toConfigMap(read)).update();
+      client.configMaps().inNamespace(NAMESPACE).resource(state.toConfigMap(read)).lockResourceVersion().update();
     } catch (KubernetesClientException e) {
       throw Errors.map(e, "write of ConfigMap " + NAMESPACE + "/" + NAME + " for " + ref);
     }

@@ -69,6 +69,7 @@ public final class ObjectStore {
         .withLabels(new LinkedHashMap<>(desired.labels())).withAnnotations(new LinkedHashMap<>(desired.annotations()))
         .build());
     desired.body().forEach(object::setAdditionalProperty);
+    LOG.debug("create {}", ref);
     try {
       if (kind.namespaced()) {
         ops(kind).inNamespace(ref.namespace()).resource(object).create();
@@ -92,6 +93,7 @@ public final class ObjectStore {
     } catch (JsonProcessingException e) {
       throw new PlatformException("cannot write the patch of " + ref + ": " + e.getMessage(), e, false);
     }
+    LOG.debug("patch {}: {}", ref, patch);
     try {
       // given an item, fabric8 patches without reading the object first
       named(kind, ref).patch(PatchContext.of(PatchType.JSON), patch);
@@ -119,6 +121,7 @@ public final class ObjectStore {
    */
   public void delete(ApiKind kind, Resource current) {
     ResourceRef ref = current.ref();
+    LOG.debug("delete {} at version {}", ref, current.version());
     try {
       var resource = resource(kind, ref);
       if (current.version() != null) {
