@@ -16,6 +16,7 @@ import dev.platformkit.tenant.Member;
 import dev.platformkit.tenant.MemberKind;
 import dev.platformkit.tenant.Role;
 import dev.platformkit.tenant.Tenant;
+import dev.platformkit.testkit.InMemoryStore;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -128,7 +129,8 @@ class AwsAuthIT {
     ConfigMap after = awsAuth();
     assertThat(after.getData()).isEqualTo(original.getData());
     assertThat(after.getMetadata().getAnnotations()).isEqualTo(original.getMetadata().getAnnotations());
-    assertThat(platform.tenants().planDelete(Tenants.payments()).isEmpty()).isTrue();
+    // (not planDelete: on a real cluster the namespaces are still terminating at this point)
+    assertThat(backend.list("AwsAuthMapping", Map.of("platformkit.dev/owner", "tenant.payments"))).isEmpty();
   }
 
   @Test
@@ -211,14 +213,25 @@ class AwsAuthIT {
   }
 
   @Test
-  void aLayoutItCannotEditSafelyIsRefusedWithoutWriting() {
+  void aLayoutItCannotEditSafelyIsRefusedAtPlanTime() {
     seed("- &nodes\n  rolearn: a\n  groups: [x]\n- <<: *nodes\n  rolearn: b\n");
     cluster.takeRequests();
 
-    assertThatThrownBy(() -> platform.tenants().apply(Tenants.payments()))
+    assertThatThrownBy(() -> platform.tenants().plan(Tenants.payments()))
         .isInstanceOf(BackendException.class).hasMessageContaining("mapRoles of ConfigMap kube-system/aws-auth")
         .hasMessageContaining("anchors");
     assertThat(cluster.takeRequests()).noneMatch(MockCluster.Request::isWrite);
+  }
+
+  @Test
+  void anAwsAuthItCannotEditDoesNotStopTenantsThatDoNotWriteToIt() {
+    seed("- &nodes\n  rolearn: a\n  groups: [x]\n- <<: *nodes\n  rolearn: b\n");
+    Platform accessEntries = Platform.builder().kubernetes(backend).aws(InMemoryStore.aws()).build();
+
+    accessEntries.tenants().apply(Tenants.payments());
+
+    assertThat(accessEntries.tenants().plan(Tenants.payments()).isEmpty()).isTrue();
+    assertThat(backend.list("AwsAuthMapping", Map.of())).extracting(r -> r.ref().name()).containsExactly("a", "b");
   }
 
   private Platform platform(KubernetesBackend kubernetes) {

@@ -15,7 +15,6 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -29,6 +28,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * The {@code AwsAuthMapping} kind: IAM role mappings kept as entries of {@code mapRoles} in the
@@ -40,7 +40,7 @@ import java.util.function.Supplier;
  * changed. Every write is a read-modify-write of the whole ConfigMap conditional on its resource version,
  * so a concurrent edit by eksctl or a person is a {@link ConflictException}, never a lost update.
  *
- * <p>The version of a mapping is a digest of its own text and labels, not the ConfigMap's resource
+ * <p>The version of a mapping is a digest of its own content and labels, not the ConfigMap's resource
  * version: a write to one entry does not make the others stale, so several mappings are written in one
  * apply without conflicts, while any change to the entry itself is still detected.
  */
@@ -73,10 +73,8 @@ public final class AwsAuthStore {
       return List.of();
     }
     State state = State.of(cm.get());
-    Set<String> roleArns = new LinkedHashSet<>();
-    state.mapRoles().entries().stream().map(MapRoles.Entry::roleArn).filter(Objects::nonNull).forEach(roleArns::add);
     List<Resource> out = new ArrayList<>();
-    for (String roleArn : roleArns) {
+    for (String roleArn : state.roleArns()) {
       Resource r = state.resource(roleArn).orElseThrow();
       if (r.labels().entrySet().containsAll(selector.entrySet())) {
         out.add(r);
@@ -85,12 +83,19 @@ public final class AwsAuthStore {
     return out;
   }
 
-  /** The mapping of a role ARN, owned or not. One GET. */
+  /**
+   * The mapping of a role ARN, owned or not. One GET. The planner asks for a mapping it means to write, so
+   * an aws-auth platformkit cannot edit safely is reported here, before anything is written.
+   */
   public Optional<Resource> get(ResourceRef ref) {
     if (!NAMESPACE.equals(ref.namespace())) {
       return Optional.empty();
     }
-    return read().flatMap(cm -> State.of(cm).resource(ref.name()));
+    return read().flatMap(cm -> {
+      State state = State.of(cm);
+      state.editable(ref.name());
+      return state.resource(ref.name());
+    });
   }
 
   /** Appends a mapping, creating the ConfigMap when there is none. */
@@ -98,7 +103,7 @@ public final class AwsAuthStore {
     ResourceRef ref = checkRef(desired.ref());
     Optional<ConfigMap> cm = read();
     if (cm.isEmpty()) {
-      State fresh = new State(MapRoles.parse(""), new TreeMap<>());
+      State fresh = new State("", List.of(), new TreeMap<>());
       ConfigMap created = fresh.with(ref.name(), desired.body(), desired.labels()).toConfigMap(
           new ConfigMapBuilder().withNewMetadata().withNamespace(NAMESPACE).withName(NAME).endMetadata().build());
       try {
@@ -176,18 +181,21 @@ public final class AwsAuthStore {
     }
   }
 
-  /** The parsed mapRoles and ownership annotation of one read of the ConfigMap. */
-  private record State(MapRoles mapRoles, TreeMap<String, TreeMap<String, String>> owners) {
+  /**
+   * The mapRoles text, its items as parsed and the ownership annotation of one read of the ConfigMap.
+   * Reading needs only valid YAML; editing needs a layout {@link MapRoles#parse} accepts, so that an
+   * aws-auth platformkit cannot edit safely still lets tenants that do not use it be planned.
+   */
+  private record State(String text, List<JsonNode> entries, TreeMap<String, TreeMap<String, String>> owners) {
+    private static final String WHERE = "ConfigMap " + NAMESPACE + "/" + NAME;
 
     static State of(ConfigMap cm) {
-      String where = "ConfigMap " + NAMESPACE + "/" + NAME;
       String text = cm.getData() == null ? null : cm.getData().get(MAP_ROLES);
-      MapRoles mapRoles;
+      List<JsonNode> entries;
       try {
-        mapRoles = MapRoles.parse(text);
+        entries = MapRoles.values(text);
       } catch (IllegalArgumentException e) {
-        throw new BackendException(MAP_ROLES + " of " + where + " cannot be edited safely: " + e.getMessage()
-            + "; fix its layout by hand (or move to EKS access entries)", e, 0, false);
+        throw new BackendException(MAP_ROLES + " of " + WHERE + " is not a YAML list of role mappings: " + e.getMessage(), e, 0, false);
       }
       Map<String, String> annotations = cm.getMetadata().getAnnotations();
       String json = annotations == null ? null : annotations.get(OWNERS_ANNOTATION);
@@ -196,27 +204,41 @@ public final class AwsAuthStore {
         try {
           owners = JSON.readValue(json, OWNERS);
         } catch (JsonProcessingException e) {
-          throw new BackendException("annotation " + OWNERS_ANNOTATION + " of " + where + " is not the JSON platformkit"
+          throw new BackendException("annotation " + OWNERS_ANNOTATION + " of " + WHERE + " is not the JSON platformkit"
               + " writes, so it cannot tell its entries from others: " + e.getOriginalMessage(), e, 0, false);
         }
       }
-      return new State(mapRoles, owners);
+      return new State(text, entries, owners);
     }
 
-    /** The mapping of a role as a Resource: the first entry for it, labelled when we own it. */
+    /** The role ARNs of the entries, in order, once each. */
+    Set<String> roleArns() {
+      Set<String> out = new LinkedHashSet<>();
+      entries.forEach(e -> {
+        if (e.path("rolearn").isTextual()) {
+          out.add(e.get("rolearn").asText());
+        }
+      });
+      return out;
+    }
+
+    /**
+     * The mapping of a role as a Resource: the first entry for it, labelled when we own it. Its version is a
+     * digest of the entry and the labels, so a write to another entry does not make it stale.
+     */
     Optional<Resource> resource(String roleArn) {
-      for (MapRoles.Entry e : mapRoles.entries()) {
-        if (roleArn.equals(e.roleArn())) {
+      for (JsonNode e : entries) {
+        if (e.path("rolearn").isTextual() && roleArn.equals(e.get("rolearn").asText())) {
           Map<String, String> labels = owners.getOrDefault(roleArn, new TreeMap<>());
           Map<String, Object> body = new LinkedHashMap<>();
           for (String field : List.of("rolearn", "username", "groups")) {
-            JsonNode v = e.value().get(field);
+            JsonNode v = e.get(field);
             if (v != null && !v.isNull()) {
               body.put(field, JSON.convertValue(v, Object.class));
             }
           }
           ResourceRef ref = ResourceRef.kubernetes(KIND, NAMESPACE, roleArn);
-          return Optional.of(new Resource(ref, labels, Map.of(), body, digest(e.text(), labels)));
+          return Optional.of(new Resource(ref, labels, Map.of(), body, digest(e, labels)));
         }
       }
       return Optional.empty();
@@ -231,29 +253,39 @@ public final class AwsAuthStore {
       TreeMap<String, TreeMap<String, String>> newOwners = new TreeMap<>(owners);
       newOwners.put(roleArn, new TreeMap<>(labels));
       String user = username == null ? null : username.toString();
-      return new State(edit(roleArn, () -> mapRoles.put(roleArn, user, groups)), newOwners);
+      return edited(roleArn, m -> m.put(roleArn, user, groups), newOwners);
     }
 
     State without(String roleArn) {
       TreeMap<String, TreeMap<String, String>> newOwners = new TreeMap<>(owners);
       newOwners.remove(roleArn);
-      return new State(edit(roleArn, () -> mapRoles.remove(roleArn)), newOwners);
+      return edited(roleArn, m -> m.remove(roleArn), newOwners);
     }
 
-    private static MapRoles edit(String roleArn, Supplier<MapRoles> edit) {
+    private State edited(String roleArn, UnaryOperator<MapRoles> edit, TreeMap<String, TreeMap<String, String>> newOwners) {
+      MapRoles result = editing(roleArn, () -> edit.apply(MapRoles.parse(text)));
+      return new State(result.text(), result.entries().stream().map(MapRoles.Entry::value).toList(), newOwners);
+    }
+
+    /** Checks that the entry of {@code roleArn} could be edited. */
+    void editable(String roleArn) {
+      editing(roleArn, () -> MapRoles.parse(text));
+    }
+
+    private static MapRoles editing(String roleArn, Supplier<MapRoles> edit) {
       try {
         return edit.get();
       } catch (IllegalArgumentException | IllegalStateException e) {
-        throw new BackendException("cannot edit the entry of " + roleArn + " in " + MAP_ROLES + " of ConfigMap "
-            + NAMESPACE + "/" + NAME + " safely: " + e.getMessage(), e, 0, false);
+        throw new BackendException("cannot edit the entry of " + roleArn + " in " + MAP_ROLES + " of " + WHERE
+            + " safely: " + e.getMessage() + "; fix its layout by hand (or move to EKS access entries)", e, 0, false);
       }
     }
 
     ConfigMap toConfigMap(ConfigMap base) {
-      ConfigMapBuilder b = new ConfigMapBuilder(base).addToData(MAP_ROLES, mapRoles.text());
+      ConfigMapBuilder b = new ConfigMapBuilder(base).addToData(MAP_ROLES, text);
       // keep only owners whose entry is still there: one removed by hand is forgotten
       TreeMap<String, TreeMap<String, String>> kept = new TreeMap<>(owners);
-      kept.keySet().removeIf(arn -> mapRoles.entries().stream().noneMatch(e -> arn.equals(e.roleArn())));
+      kept.keySet().retainAll(roleArns());
       if (kept.isEmpty()) {
         b.editMetadata().removeFromAnnotations(OWNERS_ANNOTATION).endMetadata();
       } else {
@@ -267,10 +299,10 @@ public final class AwsAuthStore {
     }
   }
 
-  private static String digest(String text, Map<String, String> labels) {
+  private static String digest(JsonNode entry, Map<String, String> labels) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update(text.getBytes(StandardCharsets.UTF_8));
+      sha.update(JSON.writeValueAsBytes(entry));
       sha.update((byte) 0);
       sha.update(JSON.writeValueAsBytes(new TreeMap<>(labels)));
       return HexFormat.of().formatHex(sha.digest(), 0, 12);

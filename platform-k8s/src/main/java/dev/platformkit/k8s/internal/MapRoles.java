@@ -102,6 +102,16 @@ public final class MapRoles {
     return parsed;
   }
 
+  /**
+   * The items of {@code text} (null or empty for none) as parsed, for reading only: any valid layout will
+   * do, including ones {@link #parse} refuses to edit.
+   *
+   * @throws IllegalArgumentException when it is not valid YAML or not a list
+   */
+  public static List<JsonNode> values(String text) {
+    return elements(text == null ? "" : text, "mapRoles", false);
+  }
+
   /** Every item, in order. */
   public List<Entry> entries() {
     return pieces.stream().filter(p -> p.entry() != null).map(Piece::entry).toList();
@@ -250,9 +260,15 @@ public final class MapRoles {
   }
 
   private static List<JsonNode> elements(String yaml, String what) {
+    return elements(yaml, what, true);
+  }
+
+  private static List<JsonNode> elements(String yaml, String what, boolean editing) {
     JsonNode node;
     try {
-      refuseAnchors(yaml, what);
+      if (editing) {
+        refuseAnchors(yaml, what);
+      }
       node = YAML.readTree(yaml);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(what + " is not valid YAML: " + e.getOriginalMessage(), e);
