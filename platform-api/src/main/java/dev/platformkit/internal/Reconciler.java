@@ -99,6 +99,8 @@ public final class Reconciler {
     }
 
     List<Step> steps = new ArrayList<>();
+    // nothing can exist yet in a namespace this plan creates: no need to look for collisions there
+    Set<String> newNamespaces = new java.util.HashSet<>();
     for (Kind kind : kinds) {
       for (Resource want : desired) {
         if (!want.ref().kind().equals(kind.name()) || !want.ref().provider().equals(kind.provider())) {
@@ -106,11 +108,15 @@ public final class Reconciler {
         }
         Resource wanted = withTracking(want);
         Resource current = actual.remove(want.ref());
-        if (current == null) {
+        boolean inNewNamespace = ResourceRef.KUBERNETES.equals(kind.provider()) && newNamespaces.contains(want.ref().namespace());
+        if (current == null && !inNewNamespace) {
           current = unownedOrOurs(wanted);
         }
         if (current == null) {
           steps.add(new Step(new Change(Change.Action.CREATE, wanted.ref(), creationDiff(wanted)), kind, wanted, null));
+          if (ResourceRef.KUBERNETES.equals(kind.provider()) && kind.name().equals("Namespace")) {
+            newNamespaces.add(want.ref().name());
+          }
         } else {
           Diff diff = diff(kind, current, wanted);
           if (!diff.update().isEmpty()) {

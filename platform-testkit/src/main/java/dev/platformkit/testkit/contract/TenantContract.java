@@ -166,6 +166,15 @@ public abstract class TenantContract {
   }
 
   @Test
+  void collisionsAreLookedUpOnlyWhereAnObjectCouldAlreadyExist() {
+    platform.tenants().plan(payments());
+
+    // one look-up per new namespace and per access entry; nothing inside namespaces that do not exist yet
+    assertThat(k8s.gets()).isEqualTo(2);
+    assertThat(awsStore.gets()).isEqualTo(1);
+  }
+
+  @Test
   void reapplyingAnUnchangedTenantWritesNothing() {
     platform.tenants().apply(payments());
     resetCounters();
