@@ -2,7 +2,7 @@ package dev.platformkit.schedule;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
+import dev.platformkit.internal.Spelling;
 
 /** What the schedule does when someone scales a target up by hand while it is meant to be down. */
 public enum ManualChangePolicy {
@@ -17,17 +17,12 @@ public enum ManualChangePolicy {
   /** The spelling in spec documents: {@code respect} or {@code enforce}. */
   @JsonValue
   public String value() {
-    return name().toLowerCase(Locale.ROOT);
+    return Spelling.of(this);
   }
 
   /** Parses {@code respect} or {@code enforce} (any case). */
   @JsonCreator
   public static ManualChangePolicy of(String value) {
-    for (ManualChangePolicy p : values()) {
-      if (p.value().equalsIgnoreCase(value)) {
-        return p;
-      }
-    }
-    throw new IllegalArgumentException("\"" + value + "\" is not a manual change policy (respect or enforce)");
+    return Spelling.parse(ManualChangePolicy.class, value, "a manual change policy");
   }
 }

@@ -2,7 +2,7 @@ package dev.platformkit.schedule;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
+import dev.platformkit.internal.Spelling;
 
 /** What a {@link ScheduleOverride} forces the targets to be, whatever the windows say. */
 public enum OverrideMode {
@@ -14,17 +14,12 @@ public enum OverrideMode {
   /** The spelling in spec documents: {@code up} or {@code down}. */
   @JsonValue
   public String value() {
-    return name().toLowerCase(Locale.ROOT);
+    return Spelling.of(this);
   }
 
   /** Parses {@code up} or {@code down} (any case). */
   @JsonCreator
   public static OverrideMode of(String value) {
-    for (OverrideMode m : values()) {
-      if (m.value().equalsIgnoreCase(value)) {
-        return m;
-      }
-    }
-    throw new IllegalArgumentException("\"" + value + "\" is not an override mode (up or down)");
+    return Spelling.parse(OverrideMode.class, value, "an override mode");
   }
 }

@@ -2,7 +2,7 @@ package dev.platformkit.site;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
+import dev.platformkit.internal.Spelling;
 
 /** Whether a site's load balancer is reachable from the internet; spelled {@code internet-facing} or {@code internal} in a spec. */
 public enum AlbScheme {
@@ -14,17 +14,12 @@ public enum AlbScheme {
   /** The spelling in a spec and in the {@code alb.ingress.kubernetes.io/scheme} annotation. */
   @JsonValue
   public String value() {
-    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    return Spelling.of(this);
   }
 
   /** Parses {@code internet-facing} or {@code internal} (any case). */
   @JsonCreator
   public static AlbScheme of(String value) {
-    for (AlbScheme s : values()) {
-      if (s.value().equalsIgnoreCase(value)) {
-        return s;
-      }
-    }
-    throw new IllegalArgumentException("\"" + value + "\" is not a load balancer scheme (internet-facing or internal)");
+    return Spelling.parse(AlbScheme.class, value, "a load balancer scheme");
   }
 }

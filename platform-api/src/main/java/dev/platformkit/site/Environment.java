@@ -2,7 +2,7 @@ package dev.platformkit.site;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
+import dev.platformkit.internal.Spelling;
 
 /** Which kind of environment a {@link Site} is; spelled {@code production}, {@code staging} or {@code preview} in a spec. */
 public enum Environment {
@@ -16,17 +16,12 @@ public enum Environment {
   /** The spelling in a spec: {@code production}, {@code staging} or {@code preview}. */
   @JsonValue
   public String value() {
-    return name().toLowerCase(Locale.ROOT);
+    return Spelling.of(this);
   }
 
   /** Parses {@code production}, {@code staging} or {@code preview} (any case). */
   @JsonCreator
   public static Environment of(String value) {
-    for (Environment e : values()) {
-      if (e.value().equalsIgnoreCase(value)) {
-        return e;
-      }
-    }
-    throw new IllegalArgumentException("\"" + value + "\" is not an environment (production, staging or preview)");
+    return Spelling.parse(Environment.class, value, "an environment");
   }
 }

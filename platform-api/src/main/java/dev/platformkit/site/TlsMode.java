@@ -2,7 +2,7 @@ package dev.platformkit.site;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
+import dev.platformkit.internal.Spelling;
 
 /** Where the certificate of a {@link Site} comes from; spelled {@code acm}, {@code existing} or {@code none} in a spec. */
 public enum TlsMode {
@@ -19,17 +19,12 @@ public enum TlsMode {
   /** The spelling in a spec: {@code acm}, {@code existing} or {@code none}. */
   @JsonValue
   public String value() {
-    return name().toLowerCase(Locale.ROOT);
+    return Spelling.of(this);
   }
 
   /** Parses {@code acm}, {@code existing} or {@code none} (any case). */
   @JsonCreator
   public static TlsMode of(String value) {
-    for (TlsMode m : values()) {
-      if (m.value().equalsIgnoreCase(value)) {
-        return m;
-      }
-    }
-    throw new IllegalArgumentException("\"" + value + "\" is not a TLS mode (acm, existing or none)");
+    return Spelling.parse(TlsMode.class, value, "a TLS mode");
   }
 }

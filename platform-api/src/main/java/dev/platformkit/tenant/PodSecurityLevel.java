@@ -2,7 +2,7 @@ package dev.platformkit.tenant;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
+import dev.platformkit.internal.Spelling;
 
 /** A Pod Security Standards level, as the {@code pod-security.kubernetes.io/*} labels spell it. */
 public enum PodSecurityLevel {
@@ -16,17 +16,12 @@ public enum PodSecurityLevel {
   /** {@code privileged}, {@code baseline} or {@code restricted}. */
   @JsonValue
   public String label() {
-    return name().toLowerCase(Locale.ROOT);
+    return Spelling.of(this);
   }
 
   /** Parses a level (any case). */
   @JsonCreator
   public static PodSecurityLevel of(String value) {
-    for (PodSecurityLevel l : values()) {
-      if (l.label().equalsIgnoreCase(value)) {
-        return l;
-      }
-    }
-    throw new IllegalArgumentException("\"" + value + "\" is not a Pod Security level (privileged, baseline or restricted)");
+    return Spelling.parse(PodSecurityLevel.class, value, "a Pod Security level");
   }
 }

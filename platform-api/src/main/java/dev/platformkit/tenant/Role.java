@@ -2,7 +2,7 @@ package dev.platformkit.tenant;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
+import dev.platformkit.internal.Spelling;
 
 /**
  * What a member may do in the tenant's namespaces: one of the built-in ClusterRoles, always bound with
@@ -25,7 +25,7 @@ public enum Role {
   /** The name of the built-in ClusterRole: {@code admin}, {@code edit} or {@code view}. */
   @JsonValue
   public String clusterRole() {
-    return name().toLowerCase(Locale.ROOT);
+    return Spelling.of(this);
   }
 
   /** The ARN of the EKS access policy with the same permissions. */
@@ -36,11 +36,6 @@ public enum Role {
   /** Parses {@code admin}, {@code edit} or {@code view} (any case). */
   @JsonCreator
   public static Role of(String value) {
-    for (Role r : values()) {
-      if (r.clusterRole().equalsIgnoreCase(value)) {
-        return r;
-      }
-    }
-    throw new IllegalArgumentException("\"" + value + "\" is not a role (admin, edit or view)");
+    return Spelling.parse(Role.class, value, "a role");
   }
 }

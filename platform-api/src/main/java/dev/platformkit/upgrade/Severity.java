@@ -2,7 +2,7 @@ package dev.platformkit.upgrade;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
+import dev.platformkit.internal.Spelling;
 
 /** How much a {@link Finding} matters; spelled {@code info}, {@code warning} or {@code blocker}. */
 public enum Severity {
@@ -16,17 +16,12 @@ public enum Severity {
   /** The spelling in a spec or report: {@code info}, {@code warning} or {@code blocker}. */
   @JsonValue
   public String value() {
-    return name().toLowerCase(Locale.ROOT);
+    return Spelling.of(this);
   }
 
   /** Parses {@code info}, {@code warning} or {@code blocker} (any case). */
   @JsonCreator
   public static Severity of(String value) {
-    for (Severity s : values()) {
-      if (s.value().equalsIgnoreCase(value)) {
-        return s;
-      }
-    }
-    throw new IllegalArgumentException("\"" + value + "\" is not a severity (info, warning or blocker)");
+    return Spelling.parse(Severity.class, value, "a severity");
   }
 }

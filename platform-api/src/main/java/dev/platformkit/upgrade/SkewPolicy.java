@@ -2,7 +2,7 @@ package dev.platformkit.upgrade;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
+import dev.platformkit.internal.Spelling;
 
 /**
  * How far node groups (kubelets) may fall behind the control plane during an in-place upgrade; spelled
@@ -32,17 +32,12 @@ public enum SkewPolicy {
   /** The spelling in a spec: {@code strict} or {@code relaxed}. */
   @JsonValue
   public String value() {
-    return name().toLowerCase(Locale.ROOT);
+    return Spelling.of(this);
   }
 
   /** Parses {@code strict} or {@code relaxed} (any case). */
   @JsonCreator
   public static SkewPolicy of(String value) {
-    for (SkewPolicy p : values()) {
-      if (p.value().equalsIgnoreCase(value)) {
-        return p;
-      }
-    }
-    throw new IllegalArgumentException("\"" + value + "\" is not a node skew policy (strict or relaxed)");
+    return Spelling.parse(SkewPolicy.class, value, "a node skew policy");
   }
 }

@@ -2,7 +2,7 @@ package dev.platformkit.upgrade;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
+import dev.platformkit.internal.Spelling;
 
 /** What a {@link Step} does; spelled in lower case with '-' ({@code upgrade-control-plane}). */
 public enum StepKind {
@@ -26,18 +26,12 @@ public enum StepKind {
   /** The spelling in a spec or report, such as {@code upgrade-control-plane}. */
   @JsonValue
   public String value() {
-    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    return Spelling.of(this);
   }
 
   /** Parses the spelling of {@link #value()} (any case). */
   @JsonCreator
   public static StepKind of(String value) {
-    for (StepKind k : values()) {
-      if (k.value().equalsIgnoreCase(value)) {
-        return k;
-      }
-    }
-    throw new IllegalArgumentException("\"" + value + "\" is not a step kind (migrate-api, upgrade-control-plane, upgrade-addon, "
-        + "upgrade-nodegroup, create-cluster, sync-workloads, shift-traffic or delete-cluster)");
+    return Spelling.parse(StepKind.class, value, "a step kind");
   }
 }

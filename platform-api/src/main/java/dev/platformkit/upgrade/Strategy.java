@@ -2,7 +2,7 @@ package dev.platformkit.upgrade;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
+import dev.platformkit.internal.Spelling;
 
 /** How a cluster is upgraded; spelled {@code auto}, {@code in-place} or {@code blue-green} in a spec. */
 public enum Strategy {
@@ -22,17 +22,12 @@ public enum Strategy {
   /** The spelling in a spec: {@code auto}, {@code in-place} or {@code blue-green}. */
   @JsonValue
   public String value() {
-    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    return Spelling.of(this);
   }
 
   /** Parses {@code auto}, {@code in-place} or {@code blue-green} (any case). */
   @JsonCreator
   public static Strategy of(String value) {
-    for (Strategy s : values()) {
-      if (s.value().equalsIgnoreCase(value)) {
-        return s;
-      }
-    }
-    throw new IllegalArgumentException("\"" + value + "\" is not an upgrade strategy (auto, in-place or blue-green)");
+    return Spelling.parse(Strategy.class, value, "an upgrade strategy");
   }
 }
