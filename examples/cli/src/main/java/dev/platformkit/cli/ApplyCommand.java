@@ -1,8 +1,5 @@
 package dev.platformkit.cli;
 
-import dev.platformkit.ApplyResult;
-import dev.platformkit.Plan;
-import dev.platformkit.Platform;
 import dev.platformkit.spec.Specs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,19 +13,6 @@ final class ApplyCommand extends SpecCommand {
 
   @Override
   int run(Specs specs) {
-    try (target) {
-      Platform platform = target.platform(out());
-      Plan plan = platform.tenants().plan(specs.tenants());
-      out().println("plan for " + specs.tenants().size() + " tenant(s) on the " + target.describe() + ":");
-      out().println(plan.render());
-      noteUnapplied(specs);
-      if (plan.isEmpty()) {
-        return 0;
-      }
-      ApplyResult result = platform.tenants().apply(plan);
-      target.save();
-      out().println(result);
-      return 0;
-    }
+    return planThenApply(target, specs, false);
   }
 }

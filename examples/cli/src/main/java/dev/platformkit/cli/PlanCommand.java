@@ -20,9 +20,7 @@ final class PlanCommand extends SpecCommand {
   int run(Specs specs) {
     try (target) {
       Plan plan = target.platform(out()).tenants().plan(specs.tenants());
-      out().println("plan for " + specs.tenants().size() + " tenant(s) on the " + target.describe() + ":");
-      out().println(plan.render());
-      noteUnapplied(specs);
+      printPlan(target, specs, plan);
       return detailedExitCode && !plan.isEmpty() ? Main.CHANGES : 0;
     }
   }

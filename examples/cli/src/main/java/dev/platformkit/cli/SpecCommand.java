@@ -1,7 +1,10 @@
 package dev.platformkit.cli;
 
+import dev.platformkit.ApplyResult;
 import dev.platformkit.BackendException;
 import dev.platformkit.OwnershipException;
+import dev.platformkit.Plan;
+import dev.platformkit.Platform;
 import dev.platformkit.PlatformException;
 import dev.platformkit.ValidationException;
 import dev.platformkit.Violation;
@@ -54,6 +57,30 @@ abstract class SpecCommand implements Callable<Integer> {
   }
 
   abstract int run(Specs specs);
+
+  /** Prints the plan (or deletion plan) of the specs' tenants, then applies it unless it is empty. */
+  int planThenApply(Target target, Specs specs, boolean deletion) {
+    try (target) {
+      Platform platform = target.platform(out());
+      Plan plan = deletion ? platform.tenants().planDelete(specs.tenants()) : platform.tenants().plan(specs.tenants());
+      printPlan(target, specs, plan);
+      if (!plan.isEmpty()) {
+        ApplyResult result = platform.tenants().apply(plan);
+        target.save();
+        out().println(result);
+      }
+      return 0;
+    }
+  }
+
+  void printPlan(Target target, Specs specs, Plan plan) {
+    out().println((plan.isDeletion() ? "deletion plan" : "plan") + " for " + specs.tenants().size()
+        + " tenant(s) on the " + target.describe() + ":");
+    out().println(plan.render());
+    if (!plan.isDeletion()) {
+      noteUnapplied(specs);
+    }
+  }
 
   /** Says which kinds this command reads but does not act on yet. */
   void noteUnapplied(Specs specs) {
