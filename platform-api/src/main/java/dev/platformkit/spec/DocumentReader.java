@@ -1,0 +1,232 @@
+package dev.platformkit.spec;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.platformkit.ValidationException;
+import dev.platformkit.Violation;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads one document: checks the envelope ({@code apiVersion}, {@code kind}, {@code metadata},
+ * {@code spec}), checks metadata and spec against the kind's shape, binds the value, and puts the
+ * violations of the value's own check back at the lines they concern.
+ */
+final class DocumentReader {
+  private static final List<String> ENVELOPE = List.of("apiVersion", "kind", "metadata", "spec");
+  // one step of a violation path: a field name, [index] or ["key"]
+  private static final Pattern STEP = Pattern.compile("\\.?([^.\\[\\]\"]+)|\\[(\\d+)]|\\[\"(.*?)\"]");
+
+  /** A document read, and where its {@code metadata.name} is (for duplicate-name errors). */
+  record Read(SpecDocument<?> document, int nameLine, int nameColumn) {}
+
+  private final String file;
+  private final List<Violation> violations;
+
+  DocumentReader(String file, List<Violation> violations) {
+    this.file = file;
+    this.violations = violations;
+  }
+
+  /** The document at {@code root}, or null when it has problems (all of them reported). */
+  Read read(Node root) {
+    if (!(root instanceof Node.Mapping document)) {
+      report("", root, "a spec document must be a mapping with apiVersion, kind, metadata and spec; got " + root.describe());
+      return null;
+    }
+    int before = violations.size();
+    Binder binder = new Binder(file, violations);
+    for (Node.Entry duplicate : document.duplicates) {
+      Node.Entry first = document.entries.get(duplicate.key());
+      violations.add(Violation.of(duplicate.key(), "duplicate key \"" + Text.abbreviate(duplicate.key()) + "\" (first at line "
+          + first.line() + ", column " + first.column() + ")").at(file, duplicate.line(), duplicate.column()));
+    }
+    for (Node.Entry entry : document.entries.values()) {
+      if (!ENVELOPE.contains(entry.key())) {
+        String near = Text.nearest(entry.key(), ENVELOPE);
+        violations.add(Violation.of(entry.key(), "unknown field \"" + Text.abbreviate(entry.key()) + "\""
+            + (near != null ? "; did you mean \"" + near + "\"?" : " (a spec document has apiVersion, kind, metadata and spec)"))
+            .at(file, entry.line(), entry.column()));
+      }
+    }
+    apiVersion(document);
+    Kinds.Kind kind = kind(document);
+    if (kind == null) {
+      return null;
+    }
+    ObjectNode tree = Mappers.MAPPER.createObjectNode();
+    section(binder, document, "metadata", kind.metadata(), tree);
+    section(binder, document, "spec", kind.spec(), tree);
+    Set<String> badPaths = new HashSet<>();
+    violations.subList(before, violations.size()).forEach(v -> badPaths.add(v.path()));
+    boolean clean = violations.size() == before;
+    Object bound = bind(document, kind, tree, badPaths, binder.renumbered(), clean);
+    if (!clean || bound == null) {
+      return null;
+    }
+    int[] nameAt = locate(document, "metadata.name");
+    return new Read(new SpecDocument<>(kind.name(), tree.get("name").asText(), bound, file, root.line, root.column), nameAt[0], nameAt[1]);
+  }
+
+  private void apiVersion(Node.Mapping document) {
+    Node.Entry entry = document.entries.get("apiVersion");
+    if (entry == null || Binder.isNull(entry.value())) {
+      report("apiVersion", entry == null ? document : entry.value(), "is required (" + SpecDocument.API_VERSION + ")");
+    } else if (!(entry.value() instanceof Node.Scalar s && SpecDocument.API_VERSION.equals(s.text))) {
+      report("apiVersion", entry.value(), Text.shown(entry.value()) + " is not a supported apiVersion; use " + SpecDocument.API_VERSION);
+    }
+  }
+
+  private Kinds.Kind kind(Node.Mapping document) {
+    Node.Entry entry = document.entries.get("kind");
+    if (entry == null || Binder.isNull(entry.value())) {
+      report("kind", entry == null ? document : entry.value(), "is required (" + String.join(", ", Kinds.names()) + ")");
+      return null;
+    }
+    Kinds.Kind kind = entry.value() instanceof Node.Scalar s && s.type == Node.ScalarType.STRING ? Kinds.named(s.text) : null;
+    if (kind == null) {
+      String near = entry.value() instanceof Node.Scalar s ? Text.nearest(String.valueOf(s.text), Kinds.names()) : null;
+      report("kind", entry.value(), Text.shown(entry.value()) + " is not a kind"
+          + (near != null ? "; did you mean \"" + near + "\"?" : " (kinds: " + String.join(", ", Kinds.names()) + ")"));
+    }
+    return kind;
+  }
+
+  /** Binds the {@code key} section (when given) into {@code tree}. */
+  private static void section(Binder binder, Node.Mapping document, String key, Shape.Bean shape, ObjectNode tree) {
+    Node.Entry entry = document.entries.get(key);
+    if (entry != null && !Binder.isNull(entry.value()) && binder.bind(entry.value(), shape, key) instanceof ObjectNode fields) {
+      tree.setAll(fields);
+    }
+  }
+
+  /**
+   * Binds the value and reports the violations of its own check. After structural problems the tree is
+   * partial: then only violations that are not about the same (or an enclosing) bad value are
+   * reported, and any other failure is a consequence of what was already reported.
+   */
+  private Object bind(Node.Mapping document, Kinds.Kind kind, ObjectNode tree, Set<String> badPaths,
+      Map<String, List<Integer>> renumbered, boolean clean) {
+    try {
+      return Mappers.MAPPER.treeToValue(tree, kind.type());
+    } catch (Exception e) {
+      String prefix = e instanceof JsonMappingException mapping ? jacksonPath(mapping) : "";
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof ValidationException invalid) {
+          for (Violation v : invalid.violations()) {
+            Violation relative = v.under(prefix);
+            String section = Kinds.METADATA.contains(firstStep(relative.path())) ? "metadata" : "spec";
+            String path = renumber(relative.under(section).path(), renumbered);
+            if (!underAny(path, badPaths)) {
+              int[] at = locate(document, path);
+              violations.add(Violation.of(path, v.message()).at(file, at[0], at[1]));
+            }
+          }
+          return null;
+        }
+      }
+      if (clean) {
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+          cause = cause.getCause();
+        }
+        String message = cause instanceof JsonMappingException mapping ? mapping.getOriginalMessage() : cause.getMessage();
+        String section = Kinds.METADATA.contains(firstStep(prefix)) ? "metadata" : "spec";
+        String path = Violation.of(prefix, "").under(section).path();
+        int[] at = locate(document, path);
+        violations.add(Violation.of(path, String.valueOf(message)).at(file, at[0], at[1]));
+      }
+      return null;
+    }
+  }
+
+  /** Whether {@code path} is one of {@code paths} or lies inside one of them. */
+  private static boolean underAny(String path, Set<String> paths) {
+    for (String bad : paths) {
+      if (path.equals(bad) || path.startsWith(bad + ".") || path.startsWith(bad + "[")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code path} with list indices of the bound value turned back into the indices written in the document. */
+  private static String renumber(String path, Map<String, List<Integer>> renumbered) {
+    if (renumbered.isEmpty()) {
+      return path;
+    }
+    StringBuilder out = new StringBuilder();
+    Matcher m = STEP.matcher(path);
+    int position = 0;
+    while (position < path.length() && m.find(position) && m.start() == position) {
+      position = m.end();
+      if (m.group(2) != null) {
+        List<Integer> kept = renumbered.get(out.toString());
+        int index = Integer.parseInt(m.group(2));
+        out.append('[').append(kept != null && index < kept.size() ? kept.get(index) : index).append(']');
+      } else if (m.group(1) != null) {
+        out.append(out.length() == 0 ? "" : ".").append(m.group(1));
+      } else {
+        out.append(Text.mapKey("", m.group(3)));
+      }
+    }
+    return out.append(path.substring(position)).toString();
+  }
+
+  private static String jacksonPath(JsonMappingException e) {
+    StringBuilder path = new StringBuilder();
+    for (JsonMappingException.Reference reference : e.getPath()) {
+      if (reference.getFieldName() != null) {
+        path.append(path.length() == 0 ? "" : ".").append(reference.getFieldName());
+      } else if (reference.getIndex() >= 0) {
+        path.append('[').append(reference.getIndex()).append(']');
+      }
+    }
+    return path.toString();
+  }
+
+  private static String firstStep(String path) {
+    Matcher m = STEP.matcher(path);
+    return m.lookingAt() && m.group(1) != null ? m.group(1) : "";
+  }
+
+  /**
+   * Line and column of the value at {@code path} (starting with {@code metadata} or {@code spec}); where
+   * part of the path is missing, the key of the closest enclosing value there is.
+   */
+  private static int[] locate(Node.Mapping document, String path) {
+    int[] anchor = {document.line, document.column};
+    Node current = document;
+    Matcher m = STEP.matcher(path);
+    int position = 0;
+    while (position < path.length() && m.find(position) && m.start() == position) {
+      position = m.end();
+      if (m.group(2) != null) {
+        int index = Integer.parseInt(m.group(2));
+        if (!(current instanceof Node.Sequence sequence) || index >= sequence.items.size()) {
+          return anchor;
+        }
+        current = sequence.items.get(index);
+        anchor = new int[] {current.line, current.column};
+      } else {
+        String key = m.group(1) != null ? m.group(1) : m.group(3);
+        Node.Entry entry = current instanceof Node.Mapping mapping ? mapping.entries.get(key) : null;
+        if (entry == null) {
+          return anchor;
+        }
+        anchor = new int[] {entry.line(), entry.column()};
+        current = entry.value();
+      }
+    }
+    return new int[] {current.line, current.column};
+  }
+
+  private void report(String path, Node node, String message) {
+    violations.add(Violation.of(path, message).at(file, node.line, node.column));
+  }
+}

@@ -1,0 +1,59 @@
+package dev.platformkit.spec;
+
+import dev.platformkit.tenant.Tenant;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The documents read by one {@link SpecReader} call, in file order and, within a file, document order. */
+public final class Specs implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final List<SpecDocument<?>> documents;
+
+  Specs(List<SpecDocument<?>> documents) {
+    this.documents = List.copyOf(documents);
+  }
+
+  /** Every document. */
+  public List<SpecDocument<?>> all() {
+    return documents;
+  }
+
+  /** The documents whose value is a {@code type}. */
+  @SuppressWarnings("unchecked") // checked by isInstance
+  public <T> List<SpecDocument<T>> documents(Class<T> type) {
+    List<SpecDocument<T>> matching = new ArrayList<>();
+    for (SpecDocument<?> document : documents) {
+      if (type.isInstance(document.value())) {
+        matching.add((SpecDocument<T>) document);
+      }
+    }
+    return List.copyOf(matching);
+  }
+
+  /** The values that are a {@code type}. */
+  public <T> List<T> values(Class<T> type) {
+    return documents(type).stream().map(SpecDocument::value).toList();
+  }
+
+  /** The tenants. */
+  public List<Tenant> tenants() {
+    return values(Tenant.class);
+  }
+
+  /** The number of documents. */
+  public int size() {
+    return documents.size();
+  }
+
+  /** Whether nothing was read (an empty file or a directory without spec files). */
+  public boolean isEmpty() {
+    return documents.isEmpty();
+  }
+
+  @Override
+  public String toString() {
+    return "Specs" + documents.stream().map(d -> d.kind() + "/" + d.name()).toList();
+  }
+}
