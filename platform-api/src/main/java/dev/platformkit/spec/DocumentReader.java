@@ -107,8 +107,8 @@ final class DocumentReader {
 
   /**
    * Binds the value and reports the violations of its own check. After structural problems the tree is
-   * partial: then only violations that are not about the same (or an enclosing) bad value are
-   * reported, and any other failure is a consequence of what was already reported.
+   * partial: then violations related to a bad value are left out (see {@link #related}), and any
+   * other failure is a consequence of what was already reported.
    */
   private Object bind(Node.Mapping document, Kinds.Kind kind, ObjectNode tree, Set<String> badPaths,
       Map<String, List<Integer>> renumbered, boolean clean) {
@@ -122,7 +122,7 @@ final class DocumentReader {
             Violation relative = v.under(prefix);
             String section = Kinds.METADATA.contains(firstStep(relative.path())) ? "metadata" : "spec";
             String path = renumber(relative.under(section).path(), renumbered);
-            if (!underAny(path, badPaths)) {
+            if (!related(path, badPaths)) {
               int[] at = locate(document, path);
               violations.add(Violation.of(path, v.message()).at(file, at[0], at[1]));
             }
@@ -145,14 +145,23 @@ final class DocumentReader {
     }
   }
 
-  /** Whether {@code path} is one of {@code paths} or lies inside one of them. */
-  private static boolean underAny(String path, Set<String> paths) {
+  /**
+   * Whether {@code path} is one of {@code paths}, lies inside one, or encloses one. A value with a
+   * structural problem is left out of the bound tree, so its own check would report it missing, and
+   * checks of the values around it (a list that must not be empty, "one of a and b") would see it gone.
+   */
+  private static boolean related(String path, Set<String> paths) {
     for (String bad : paths) {
-      if (path.equals(bad) || path.startsWith(bad + ".") || path.startsWith(bad + "[")) {
+      if (path.equals(bad) || inside(path, bad) || inside(bad, path)) {
         return true;
       }
     }
     return false;
+  }
+
+  private static boolean inside(String path, String outer) {
+    return path.length() > outer.length() && path.startsWith(outer)
+        && (path.charAt(outer.length()) == '.' || path.charAt(outer.length()) == '[');
   }
 
   /** {@code path} with list indices of the bound value turned back into the indices written in the document. */

@@ -1,5 +1,7 @@
 package dev.platformkit.spec;
 
+import dev.platformkit.schedule.Schedule;
+import dev.platformkit.site.Site;
 import dev.platformkit.tenant.Tenant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -15,6 +17,8 @@ final class Kinds {
 
   static {
     add("Tenant", Tenant.class);
+    add("Schedule", Schedule.class);
+    add("Site", Site.class);
   }
 
   private Kinds() {}

@@ -1,5 +1,7 @@
 package dev.platformkit.spec;
 
+import dev.platformkit.schedule.Schedule;
+import dev.platformkit.site.Site;
 import dev.platformkit.tenant.Tenant;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -40,6 +42,16 @@ public final class Specs implements Serializable {
   /** The tenants. */
   public List<Tenant> tenants() {
     return values(Tenant.class);
+  }
+
+  /** The schedules. */
+  public List<Schedule> schedules() {
+    return values(Schedule.class);
+  }
+
+  /** The sites. */
+  public List<Site> sites() {
+    return values(Site.class);
   }
 
   /** The number of documents. */
