@@ -21,6 +21,7 @@ import java.time.format.DateTimeParseException;
 import java.time.zone.ZoneRulesException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,6 +51,7 @@ final class Binder {
   private final String file;
   private final List<Violation> violations;
   private final Map<String, List<Integer>> renumbered = new HashMap<>();
+  private final Set<String> misspelled = new HashSet<>();
 
   /** A binder reporting into {@code violations}, located in {@code file}. */
   Binder(String file, List<Violation> violations) {
@@ -63,6 +65,11 @@ final class Binder {
    */
   Map<String, List<Integer>> renumbered() {
     return renumbered;
+  }
+
+  /** Paths of fields that are missing because they were misspelled ({@code timezone} for {@code timeZone}). */
+  Set<String> misspelled() {
+    return misspelled;
   }
 
   /** Whether a node is a null scalar ({@code ~}, {@code null} or nothing at all). */
@@ -115,7 +122,7 @@ final class Binder {
     for (Node.Entry entry : mapping.entries.values()) {
       Shape property = bean.properties.get(entry.key());
       if (property == null) {
-        unknownField(path, entry, bean.names());
+        unknownField(path, entry, bean.names(), mapping);
       } else if (!isNull(entry.value())) {
         JsonNode value = bind(entry.value(), property, Text.field(path, entry.key()));
         if (value != null) {
@@ -302,8 +309,11 @@ final class Binder {
     }
   }
 
-  private void unknownField(String path, Node.Entry entry, Set<String> known) {
+  private void unknownField(String path, Node.Entry entry, Set<String> known, Node.Mapping mapping) {
     String near = Text.nearest(entry.key(), known);
+    if (near != null && !mapping.entries.containsKey(near)) {
+      misspelled.add(Text.field(path, near));
+    }
     String message = "unknown field \"" + Text.abbreviate(entry.key()) + "\""
         + (near != null ? "; did you mean \"" + near + "\"?" : known.isEmpty() ? "" : " (fields: " + String.join(", ", known) + ")");
     violations.add(Violation.of(Text.field(path, entry.key()), message).at(file, entry.line(), entry.column()));
@@ -338,6 +348,7 @@ final class Binder {
   }
 
   private void report(String path, Node node, String message) {
-    violations.add(Violation.of(path, message).at(file, node.line, node.column));
+    int[] at = node.position();
+    violations.add(Violation.of(path, message).at(file, at[0], at[1]));
   }
 }

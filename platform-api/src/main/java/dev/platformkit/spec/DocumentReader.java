@@ -64,6 +64,7 @@ final class DocumentReader {
     section(binder, document, "spec", kind.spec(), tree);
     Set<String> badPaths = new HashSet<>();
     violations.subList(before, violations.size()).forEach(v -> badPaths.add(v.path()));
+    badPaths.addAll(binder.misspelled());
     boolean clean = violations.size() == before;
     Object bound = bind(document, kind, tree, badPaths, binder.renumbered(), clean);
     if (!clean || bound == null) {
@@ -232,10 +233,11 @@ final class DocumentReader {
         current = entry.value();
       }
     }
-    return new int[] {current.line, current.column};
+    return current.position();
   }
 
   private void report(String path, Node node, String message) {
-    violations.add(Violation.of(path, message).at(file, node.line, node.column));
+    int[] at = node.position();
+    violations.add(Violation.of(path, message).at(file, at[0], at[1]));
   }
 }

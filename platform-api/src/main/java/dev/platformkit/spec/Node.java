@@ -12,10 +12,21 @@ import java.util.Map;
 abstract class Node {
   final int line;
   final int column;
+  // where the key of this value is, when it is the value of a mapping entry
+  private int keyLine;
+  private int keyColumn;
 
   Node(int line, int column) {
     this.line = line;
     this.column = column;
+  }
+
+  /**
+   * Where a problem with this value is reported: a scalar where it is written, a mapping or list at the
+   * key that names it ({@code quota:} rather than its first entry), when it has one.
+   */
+  int[] position() {
+    return this instanceof Scalar || keyLine == 0 ? new int[] {line, column} : new int[] {keyLine, keyColumn};
   }
 
   /** What the node is, in words for messages ({@code a mapping}, {@code the string "x"}). */
@@ -34,6 +45,8 @@ abstract class Node {
     }
 
     void put(Entry entry) {
+      entry.value().keyLine = entry.line();
+      entry.value().keyColumn = entry.column();
       if (entries.containsKey(entry.key())) {
         duplicates.add(entry);
       } else {
