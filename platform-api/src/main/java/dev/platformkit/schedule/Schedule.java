@@ -54,7 +54,7 @@ public abstract class Schedule implements Serializable, WithSchedule {
   private static final long serialVersionUID = 1L;
 
   /** The longest schedule name: the owner label {@code schedule.<name>} must fit in 63 characters. */
-  public static final int MAX_NAME_LENGTH = 63 - "schedule.".length();
+  public static final int MAX_NAME_LENGTH = 54; // a literal, so that Javadoc's {@value} can show it
 
   /** How far {@link #nextTransition(Instant)} looks ahead. */
   public static final Duration TRANSITION_LOOKAHEAD = Duration.ofDays(400);
@@ -96,8 +96,9 @@ public abstract class Schedule implements Serializable, WithSchedule {
 
   /**
    * Dates (in {@link #timeZone()}) on which the targets stay down all day: no window opens, and a
-   * window still open from the evening before closes at midnight.
+   * window still open from the evening before closes at midnight. Written as {@code 2025-12-25}.
    */
+  @JsonFormat(shape = JsonFormat.Shape.STRING)
   public abstract List<LocalDate> holidays();
 
   /** A temporary exception: the targets forced up or down until an instant. */
@@ -188,6 +189,7 @@ public abstract class Schedule implements Serializable, WithSchedule {
     return new Timetable(zone(), windows(), Set.copyOf(holidays()), override());
   }
 
+  /** Checks the whole schedule, parts included, and throws one exception listing every violation. */
   @Value.Check
   protected void check() {
     Checks c = new Checks("Schedule" + (name() == null ? "" : " " + name()));
@@ -197,8 +199,8 @@ public abstract class Schedule implements Serializable, WithSchedule {
     if (windows().isEmpty()) {
       c.add("windows", "at least one window is required (such as Mon-Fri 07:30-20:30); without one the targets would never be up");
     }
-    duplicates(c, "windows", windows(), (p, w) -> { });
-    duplicates(c, "holidays", holidays(), (p, d) -> { });
+    noRepeats(c, "windows", windows());
+    noRepeats(c, "holidays", holidays());
     override().ifPresent(o -> override(c, o));
     if (c.required("targets", targets())) {
       targets(c, targets());
@@ -240,9 +242,9 @@ public abstract class Schedule implements Serializable, WithSchedule {
     if (!t.hasWorkloads() && !t.hasAwsResources()) {
       c.add("targets", "nothing is targeted; list tenants or namespaces (for workloads), nodeGroups, rdsInstances or autoScalingGroups");
     }
-    duplicates(c, "targets.tenants", t.tenants(), (p, v) -> c.dnsLabel(p, v, Tenant.MAX_NAME_LENGTH));
-    duplicates(c, "targets.namespaces", t.namespaces(), (p, v) -> c.dnsLabel(p, v, 63));
-    duplicates(c, "targets.excludeNamespaces", t.excludeNamespaces(), (p, v) -> c.dnsLabel(p, v, 63));
+    eachElement(c, "targets.tenants", t.tenants(), (p, v) -> c.dnsLabel(p, v, Tenant.MAX_NAME_LENGTH));
+    eachElement(c, "targets.namespaces", t.namespaces(), (p, v) -> c.dnsLabel(p, v, 63));
+    eachElement(c, "targets.excludeNamespaces", t.excludeNamespaces(), (p, v) -> c.dnsLabel(p, v, 63));
     c.labels("targets.labelSelector", t.labelSelector());
     if (!t.labelSelector().isEmpty() && !t.hasWorkloads()) {
       c.add("targets.labelSelector", "selects workloads only in the listed tenants and namespaces; list some");
@@ -250,8 +252,8 @@ public abstract class Schedule implements Serializable, WithSchedule {
     if (t.kinds().isEmpty()) {
       c.add("targets.kinds", "at least one kind is required (Deployment, StatefulSet, CronJob)");
     }
-    duplicates(c, "targets.excludeNames", t.excludeNames(), c::dnsSubdomain);
-    duplicates(c, "targets.nodeGroups", t.nodeGroups(), (p, g) -> {
+    eachElement(c, "targets.excludeNames", t.excludeNames(), c::dnsSubdomain);
+    eachElement(c, "targets.nodeGroups", t.nodeGroups(), (p, g) -> {
       if (c.required(p + ".cluster", g.cluster()) && !EKS_CLUSTER.matcher(g.cluster()).matches()) {
         c.add(p + ".cluster", "\"" + g.cluster() + "\" is not an EKS cluster name (letters, digits, '-' and '_', starting with a letter or digit, at most 100)");
       }
@@ -259,12 +261,12 @@ public abstract class Schedule implements Serializable, WithSchedule {
         c.add(p + ".name", "\"" + g.name() + "\" is not a node group name (letters, digits, '-' and '_', starting with a letter or digit, at most 63)");
       }
     });
-    duplicates(c, "targets.rdsInstances", t.rdsInstances(), (p, id) -> {
+    eachElement(c, "targets.rdsInstances", t.rdsInstances(), (p, id) -> {
       if (!RDS_INSTANCE.matcher(id).matches()) {
         c.add(p, "\"" + id + "\" is not a DB instance identifier (letters, digits and '-', starting with a letter, at most 63, no '--' and no '-' at the end)");
       }
     });
-    duplicates(c, "targets.autoScalingGroups", t.autoScalingGroups(), (p, name) -> {
+    eachElement(c, "targets.autoScalingGroups", t.autoScalingGroups(), (p, name) -> {
       if (!AUTO_SCALING_GROUP.matcher(name).matches() || name.isBlank()) {
         c.add(p, "\"" + name + "\" is not an Auto Scaling group name (1 to 255 characters, no control characters)");
       }
@@ -272,7 +274,7 @@ public abstract class Schedule implements Serializable, WithSchedule {
   }
 
   /** Checks each element with {@code each} and reports repeats (the first occurrence stays valid). */
-  private static <T> void duplicates(Checks c, String path, List<T> values, ElementCheck<T> each) {
+  private static <T> void eachElement(Checks c, String path, List<T> values, ElementCheck<T> each) {
     Map<T, Integer> first = new HashMap<>();
     for (int i = 0; i < values.size(); i++) {
       T v = values.get(i);
@@ -283,6 +285,10 @@ public abstract class Schedule implements Serializable, WithSchedule {
         c.add(p, "\"" + v + "\" is listed twice (also " + path + "[" + earlier + "])");
       }
     }
+  }
+
+  private static <T> void noRepeats(Checks c, String path, List<T> values) {
+    eachElement(c, path, values, (p, v) -> { });
   }
 
   @FunctionalInterface

@@ -41,8 +41,11 @@ public final class Window implements Serializable {
   private static final String DAY_NAMES = "Mon, Tue, Wed, Thu, Fri, Sat, Sun";
   private static final Pattern TIME = Pattern.compile("([0-9]{1,2}):([0-9]{2})");
 
+  /** The days on which the window starts (unmodifiable). */
   private final Set<DayOfWeek> days;
+  /** The opening time. */
   private final LocalTime start;
+  /** The closing time; midnight stands for 24:00. */
   private final LocalTime end;
 
   private Window(Set<DayOfWeek> days, LocalTime start, LocalTime end) {

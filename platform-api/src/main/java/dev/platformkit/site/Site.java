@@ -57,7 +57,7 @@ public abstract class Site implements Serializable, WithSite {
   private static final long serialVersionUID = 1L;
 
   /** The longest site name: the owner label {@code site.<name>} must fit in 63 characters. */
-  public static final int MAX_NAME_LENGTH = 63 - "site.".length();
+  public static final int MAX_NAME_LENGTH = 58; // 63 - "site.".length(), as a constant for {@value}
 
   private static final Pattern ACM_ARN = Pattern.compile(
       "arn:aws(-[a-z]+)*:acm:[a-z]{2}(-[a-z]+)+-[0-9]:[0-9]{12}:certificate/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
@@ -87,7 +87,10 @@ public abstract class Site implements Serializable, WithSite {
    */
   public abstract String name();
 
-  /** The name of the tenant that owns the site; its hosts must be among the tenant's host names. Required. */
+  /**
+   * The name of the tenant that owns the site. Required. The tenant must allow the site's hosts and
+   * namespace; that is checked against the {@link Tenant} when the site is planned.
+   */
   public abstract String tenant();
 
   /** Production, staging or preview. Required. */
@@ -96,7 +99,7 @@ public abstract class Site implements Serializable, WithSite {
   /** The host names the site serves: exact names (no wildcards), at least one. */
   public abstract List<String> hosts();
 
-  /** The namespace the chart is deployed to, one of the tenant's. Default: the namespace named after the tenant. */
+  /** The namespace the chart is deployed to, one of the tenant's. Default: the tenant's name (its default namespace). */
   public abstract Optional<String> namespace();
 
   /** What the Argo CD Application deploys. Required. */
@@ -160,6 +163,7 @@ public abstract class Site implements Serializable, WithSite {
     return Ownership.owner("Site", name());
   }
 
+  /** Checks the whole site at {@code build()} and throws one exception listing every violation. */
   @Value.Check
   protected void check() {
     Checks c = new Checks("Site" + (name() == null ? "" : " " + name()));

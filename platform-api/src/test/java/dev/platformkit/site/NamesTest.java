@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -70,14 +71,14 @@ class NamesTest {
     Set<String> albs = new HashSet<>();
     Set<String> labels = new HashSet<>();
     Set<String> apps = new HashSet<>();
-    while (inputs.size() < 20_000) {
+    while (inputs.size() < 10_000) {
       StringBuilder branch = new StringBuilder();
       int length = 1 + random.nextInt(80);
       for (int i = 0; i < length; i++) {
         branch.append(alphabet.charAt(random.nextInt(alphabet.length())));
       }
       // a shared prefix as previews of one tenant have: only the part past the cut differs
-      String input = "preview-payments-" + branch.toString().toLowerCase(java.util.Locale.ROOT);
+      String input = "preview-payments-" + branch.toString().toLowerCase(Locale.ROOT);
       if (!inputs.add(input)) {
         continue;
       }

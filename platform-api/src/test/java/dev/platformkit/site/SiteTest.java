@@ -15,6 +15,7 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
@@ -178,7 +179,7 @@ class SiteTest {
         .containsExactly(
             tuple("name", "\"" + "a".repeat(59) + "\" is 59 characters; at most 58 are allowed"),
             tuple("tenant", "\"" + "t".repeat(57) + "\" is 57 characters; at most 56 are allowed"));
-    assertThat(preview().name("a".repeat(58)).tenant("t".repeat(56)).build().name()).hasSize(58);
+    assertThat(preview().name("a".repeat(58)).tenant("t".repeat(56)).build().owner()).as("fits a label value").hasSize(63);
   }
 
   @ParameterizedTest
@@ -295,7 +296,7 @@ class SiteTest {
     assertThat(violationsOf(b -> b.tls(Tls.builder().mode(null).build())))
         .extracting(Violation::path, Violation::message)
         .containsExactly(tuple("tls.mode", "is required"));
-    assertThat(preview().tls(Tls.none()).dns(java.util.Optional.empty()).build().dns()).isEmpty();
+    assertThat(preview().tls(Tls.none()).dns(Optional.empty()).build().dns()).isEmpty();
     assertThat(preview().tls(Tls.existing("arn:aws-us-gov:acm:us-gov-west-1:123456789012:certificate/0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0"))
         .build().tls().mode()).isEqualTo(TlsMode.EXISTING);
   }
@@ -327,13 +328,13 @@ class SiteTest {
 
   @Test
   void expiryDependsOnTheEnvironment() {
-    assertThat(violationsOf(b -> b.expiry(java.util.Optional.empty())))
+    assertThat(violationsOf(b -> b.expiry(Optional.empty())))
         .extracting(Violation::path, Violation::message)
         .containsExactly(tuple("expiry", "is required for a preview (a time to live such as 72h, or an instant)"));
     assertThat(violations(() -> production().expiry(Expiry.parse("30d")).build()))
         .extracting(Violation::path, Violation::message)
         .containsExactly(tuple("expiry", "a production site never expires; remove expiry or use environment staging"));
-    assertThat(preview().environment(Environment.STAGING).expiry(java.util.Optional.empty()).build().expiry()).isEmpty();
+    assertThat(preview().environment(Environment.STAGING).expiry(Optional.empty()).build().expiry()).isEmpty();
     assertThat(preview().environment(Environment.STAGING).build().expiry()).contains(Expiry.parse("3d"));
   }
 
@@ -406,6 +407,15 @@ class SiteTest {
     assertThat(site.dns().orElseThrow().ttl()).isEqualTo(60);
     assertThat(site.alb().groupName()).contains("previews");
     assertThat(site.expiresAt(CREATED)).contains(Instant.parse("2026-03-08T00:00:00Z"));
+  }
+
+  @Test
+  void unquotedYamlNumbersStayAsWritten() throws Exception {
+    String yaml = "repoURL: https://charts.example.com\nchart: shop\ntargetRevision: 1.10\n";
+
+    Source source = new ObjectMapper(new YAMLFactory()).findAndRegisterModules().readValue(yaml, Source.class);
+
+    assertThat(source.targetRevision()).isEqualTo("1.10");
   }
 
   @Test

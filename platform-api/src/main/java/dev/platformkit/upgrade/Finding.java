@@ -1,0 +1,63 @@
+package dev.platformkit.upgrade;
+
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.platformkit.ResourceRef;
+import dev.platformkit.internal.PlatformStyle;
+import java.io.Serializable;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * Something the planner found that matters for the upgrade, such as an object that uses an API
+ * version removed at one of the hops.
+ *
+ * <pre>{@code
+ * Finding.builder()
+ *     .severity(Severity.BLOCKER)
+ *     .code("REMOVED_API")
+ *     .message("networking.k8s.io/v1beta1 Ingress is removed in 1.22")
+ *     .resource(ResourceRef.kubernetes("Ingress", "shop", "storefront"))
+ *     .version(KubernetesVersion.parse("1.22"))
+ *     .remedy("use networking.k8s.io/v1")
+ *     .build();
+ * }</pre>
+ */
+@Value.Immutable
+@PlatformStyle
+@JsonSerialize(as = ImmutableFinding.class)
+@JsonDeserialize(as = ImmutableFinding.class)
+public abstract class Finding implements Serializable, WithFinding {
+  private static final long serialVersionUID = 1L;
+
+  /** A new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this finding's values. */
+  public Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /** How much it matters. Required. */
+  public abstract Severity severity();
+
+  /** A stable code for tools and suppressions, upper case with '_' ({@code REMOVED_API}). Required. */
+  public abstract String code();
+
+  /** What was found, in words a user can act on. Required. */
+  public abstract String message();
+
+  /** The object concerned: a Kubernetes object, an add-on, a node group. */
+  public abstract Optional<ResourceRef> resource();
+
+  /** The version at which it starts to matter, such as the minor that removes an API. */
+  public abstract Optional<KubernetesVersion> version();
+
+  /** What to do about it. */
+  public abstract Optional<String> remedy();
+
+  /** Builds {@link Finding}s. */
+  public static class Builder extends ImmutableFinding.Builder {}
+}
