@@ -122,7 +122,7 @@ final class Binder {
     for (Node.Entry entry : mapping.entries.values()) {
       Shape property = bean.properties.get(entry.key());
       if (property == null) {
-        unknownField(path, entry, bean.names(), mapping);
+        unknownField(path, entry, bean, mapping);
       } else if (!isNull(entry.value())) {
         JsonNode value = bind(entry.value(), property, Text.field(path, entry.key()));
         if (value != null) {
@@ -309,13 +309,17 @@ final class Binder {
     }
   }
 
-  private void unknownField(String path, Node.Entry entry, Set<String> known, Node.Mapping mapping) {
+  private void unknownField(String path, Node.Entry entry, Shape.Bean bean, Node.Mapping mapping) {
+    Set<String> known = bean.names();
+    String elsewhere = bean.writtenElsewhere.get(entry.key());
     String near = Text.nearest(entry.key(), known);
     if (near != null && !mapping.entries.containsKey(near)) {
       misspelled.add(Text.field(path, near));
     }
-    String message = "unknown field \"" + Text.abbreviate(entry.key()) + "\""
-        + (near != null ? "; did you mean \"" + near + "\"?" : known.isEmpty() ? "" : " (fields: " + String.join(", ", known) + ")");
+    String message = elsewhere != null
+        ? "\"" + entry.key() + "\" is not written here but as " + elsewhere
+        : "unknown field \"" + Text.abbreviate(entry.key()) + "\""
+            + (near != null ? "; did you mean \"" + near + "\"?" : known.isEmpty() ? "" : " (fields: " + String.join(", ", known) + ")");
     violations.add(Violation.of(Text.field(path, entry.key()), message).at(file, entry.line(), entry.column()));
   }
 

@@ -60,8 +60,8 @@ final class DocumentReader {
       return null;
     }
     ObjectNode tree = Mappers.MAPPER.createObjectNode();
-    section(binder, document, "metadata", kind.metadata(), tree);
-    section(binder, document, "spec", kind.spec(), tree);
+    section(binder, document, "metadata", kind.metadata(), tree, kind);
+    section(binder, document, "spec", kind.spec(), tree, kind);
     Set<String> badPaths = new HashSet<>();
     violations.subList(before, violations.size()).forEach(v -> badPaths.add(v.path()));
     badPaths.addAll(binder.misspelled());
@@ -71,7 +71,7 @@ final class DocumentReader {
       return null;
     }
     int[] nameAt = locate(document, "metadata.name");
-    return new Read(new SpecDocument<>(kind.name(), tree.get("name").asText(), bound, file, root.line, root.column), nameAt[0], nameAt[1]);
+    return new Read(new SpecDocument<>(kind.name(), tree.get(kind.nameProperty()).asText(), bound, file, root.line, root.column), nameAt[0], nameAt[1]);
   }
 
   private void apiVersion(Node.Mapping document) {
@@ -98,11 +98,11 @@ final class DocumentReader {
     return kind;
   }
 
-  /** Binds the {@code key} section (when given) into {@code tree}. */
-  private static void section(Binder binder, Node.Mapping document, String key, Shape.Bean shape, ObjectNode tree) {
+  /** Binds the {@code key} section (when given) into {@code tree}, under the value's property names. */
+  private static void section(Binder binder, Node.Mapping document, String key, Shape.Bean shape, ObjectNode tree, Kinds.Kind kind) {
     Node.Entry entry = document.entries.get(key);
     if (entry != null && !Binder.isNull(entry.value()) && binder.bind(entry.value(), shape, key) instanceof ObjectNode fields) {
-      tree.setAll(fields);
+      fields.properties().forEach(field -> tree.set(key.equals("metadata") ? kind.property(field.getKey()) : field.getKey(), field.getValue()));
     }
   }
 
@@ -120,9 +120,7 @@ final class DocumentReader {
       for (Throwable t = e; t != null; t = t.getCause()) {
         if (t instanceof ValidationException invalid) {
           for (Violation v : invalid.violations()) {
-            Violation relative = v.under(prefix);
-            String section = Kinds.METADATA.contains(firstStep(relative.path())) ? "metadata" : "spec";
-            String path = renumber(relative.under(section).path(), renumbered);
+            String path = renumber(documentPath(kind, v.under(prefix).path()), renumbered);
             if (!related(path, badPaths)) {
               int[] at = locate(document, path);
               violations.add(Violation.of(path, v.message()).at(file, at[0], at[1]));
@@ -137,8 +135,7 @@ final class DocumentReader {
           cause = cause.getCause();
         }
         String message = cause instanceof JsonMappingException mapping ? mapping.getOriginalMessage() : cause.getMessage();
-        String section = Kinds.METADATA.contains(firstStep(prefix)) ? "metadata" : "spec";
-        String path = Violation.of(prefix, "").under(section).path();
+        String path = documentPath(kind, prefix);
         int[] at = locate(document, path);
         violations.add(Violation.of(path, String.valueOf(message)).at(file, at[0], at[1]));
       }
@@ -200,9 +197,13 @@ final class DocumentReader {
     return path.toString();
   }
 
-  private static String firstStep(String path) {
+  /** The path in the document of a value's property path: {@code cluster} may be {@code metadata.name}, {@code quota} is {@code spec.quota}. */
+  private static String documentPath(Kinds.Kind kind, String path) {
     Matcher m = STEP.matcher(path);
-    return m.lookingAt() && m.group(1) != null ? m.group(1) : "";
+    String field = m.lookingAt() && m.group(1) != null ? kind.metadataField(m.group(1)) : null;
+    return field != null
+        ? Violation.of(field + path.substring(m.end()), "").under("metadata").path()
+        : Violation.of(path, "").under("spec").path();
   }
 
   /**

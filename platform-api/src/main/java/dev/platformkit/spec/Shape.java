@@ -107,22 +107,12 @@ abstract class Shape {
   /** An object with named properties, in declaration order. */
   static final class Bean extends Shape {
     final Class<?> type;
-    final Map<String, Shape> properties;
+    final Map<String, Shape> properties = new LinkedHashMap<>();
+    // properties of the value that are written elsewhere in the document, and where ("metadata.name")
+    final Map<String, String> writtenElsewhere = new LinkedHashMap<>();
 
     Bean(Class<?> type) {
       this.type = type;
-      this.properties = new LinkedHashMap<>();
-    }
-
-    /** The same type restricted to the properties named in {@code keep} (or all others, when {@code keep} is false). */
-    Bean subset(java.util.Set<String> names, boolean keep) {
-      Bean part = new Bean(type);
-      properties.forEach((name, shape) -> {
-        if (names.contains(name) == keep) {
-          part.properties.put(name, shape);
-        }
-      });
-      return part;
     }
 
     /** The property names, for messages. */

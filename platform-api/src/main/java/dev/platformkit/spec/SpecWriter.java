@@ -82,7 +82,14 @@ public final class SpecWriter {
     document.put("kind", kind.name());
     ObjectNode metadata = document.putObject("metadata");
     ObjectNode spec = Mappers.MAPPER.createObjectNode();
-    tree.properties().forEach(field -> (Kinds.METADATA.contains(field.getKey()) ? metadata : spec).set(field.getKey(), field.getValue()));
+    tree.properties().forEach(field -> {
+      String metadataField = kind.metadataField(field.getKey());
+      if (metadataField != null) {
+        metadata.set(metadataField, field.getValue());
+      } else {
+        spec.set(field.getKey(), field.getValue());
+      }
+    });
     if (!spec.isEmpty()) {
       document.set("spec", spec);
     }

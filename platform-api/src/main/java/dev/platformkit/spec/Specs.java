@@ -3,6 +3,7 @@ package dev.platformkit.spec;
 import dev.platformkit.schedule.Schedule;
 import dev.platformkit.site.Site;
 import dev.platformkit.tenant.Tenant;
+import dev.platformkit.upgrade.UpgradePlan;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +53,11 @@ public final class Specs implements Serializable {
   /** The sites. */
   public List<Site> sites() {
     return values(Site.class);
+  }
+
+  /** The upgrade plans. */
+  public List<UpgradePlan> upgradePlans() {
+    return values(UpgradePlan.class);
   }
 
   /** The number of documents. */
