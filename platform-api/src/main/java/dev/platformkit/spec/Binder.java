@@ -1,6 +1,7 @@
 package dev.platformkit.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -287,6 +288,13 @@ final class Binder {
       if (t instanceof DateTimeException && !(t instanceof DateTimeParseException) && !(t instanceof ZoneRulesException)) {
         detail = t.getMessage();
       }
+    }
+    if (own == null && e instanceof InvalidFormatException invalid && !DESCRIPTIONS.containsKey(shape.type.getRawClass())) {
+      // a deserializer's own reason, given to Jackson's handleWeirdStringValue, ends its message
+      String marker = "from String \"" + text + "\": ";
+      String message = invalid.getOriginalMessage();
+      int at = message.indexOf(marker);
+      own = at >= 0 && shape.spellings.isEmpty() ? message.substring(at + marker.length()) : null;
     }
     if (!shape.spellings.isEmpty()) {
       String message = own != null ? own : quoted + " is not one of " + String.join(", ", shape.spellings);

@@ -57,7 +57,7 @@ class SpecCorpusTest {
   void theCorpusCoversEveryKind() throws IOException {
     List<String> names = badDocuments().toList();
     assertThat(names).hasSizeGreaterThanOrEqualTo(60);
-    for (String prefix : List.of("tenant-", "schedule-", "site-", "envelope-")) {
+    for (String prefix : List.of("tenant-", "schedule-", "site-", "upgradeplan-", "envelope-")) {
       assertThat(names).filteredOn(n -> n.startsWith(prefix)).as(prefix).hasSizeGreaterThanOrEqualTo(10);
     }
   }
