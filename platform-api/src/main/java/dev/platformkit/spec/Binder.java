@@ -37,7 +37,7 @@ import java.util.stream.Collectors;
  * value's own check).
  */
 final class Binder {
-  private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final Set<String> YAML11_BOOLEANS = Set.of("yes", "no", "on", "off", "y", "n");
   private static final Map<Class<?>, String> DESCRIPTIONS = Map.of(
       ZoneId.class, "a time zone (an IANA name such as Europe/Berlin)",
@@ -308,7 +308,8 @@ final class Binder {
     return quoted + " is not " + what + (detail != null ? ": " + detail : "");
   }
 
-  private void duplicates(Node.Mapping mapping, String path, boolean fields) {
+  /** Reports the duplicate keys of {@code mapping}, at {@code path}; {@code fields} when its keys are field names, not map keys. */
+  void duplicates(Node.Mapping mapping, String path, boolean fields) {
     for (Node.Entry duplicate : mapping.duplicates) {
       Node.Entry first = mapping.entries.get(duplicate.key());
       String at = fields ? Text.field(path, duplicate.key()) : Text.mapKey(path, duplicate.key());
@@ -317,7 +318,8 @@ final class Binder {
     }
   }
 
-  private void unknownField(String path, Node.Entry entry, Shape.Bean bean, Node.Mapping mapping) {
+  /** Reports {@code entry} of {@code mapping} at {@code path}, a field {@code bean} does not have, with the field meant if it is a near miss. */
+  void unknownField(String path, Node.Entry entry, Shape.Bean bean, Node.Mapping mapping) {
     Set<String> known = bean.names();
     String elsewhere = bean.writtenElsewhere.get(entry.key());
     String near = Text.nearest(entry.key(), known);

@@ -5,12 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.platformkit.ValidationException;
 import dev.platformkit.Violation;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads one document: checks the envelope ({@code apiVersion}, {@code kind}, {@code metadata},
@@ -18,9 +17,14 @@ import java.util.regex.Pattern;
  * violations of the value's own check back at the lines they concern.
  */
 final class DocumentReader {
-  private static final List<String> ENVELOPE = List.of("apiVersion", "kind", "metadata", "spec");
-  // one step of a violation path: a field name, [index] or ["key"]
-  private static final Pattern STEP = Pattern.compile("\\.?([^.\\[\\]\"]+)|\\[(\\d+)]|\\[\"(.*?)\"]");
+  // only the field names are used: each part is checked on its own
+  private static final Shape.Bean ENVELOPE = new Shape.Bean(Object.class);
+
+  static {
+    for (String field : List.of("apiVersion", "kind", "metadata", "spec")) {
+      ENVELOPE.properties.put(field, new Shape.Any());
+    }
+  }
 
   /** A document read, and where its {@code metadata.name} is (for duplicate-name errors). */
   record Read(SpecDocument<?> document, int nameLine, int nameColumn) {}
@@ -41,17 +45,10 @@ final class DocumentReader {
     }
     int before = violations.size();
     Binder binder = new Binder(file, violations);
-    for (Node.Entry duplicate : document.duplicates) {
-      Node.Entry first = document.entries.get(duplicate.key());
-      violations.add(Violation.of(duplicate.key(), "duplicate key \"" + Text.abbreviate(duplicate.key()) + "\" (first at line "
-          + first.line() + ", column " + first.column() + ")").at(file, duplicate.line(), duplicate.column()));
-    }
+    binder.duplicates(document, "", true);
     for (Node.Entry entry : document.entries.values()) {
-      if (!ENVELOPE.contains(entry.key())) {
-        String near = Text.nearest(entry.key(), ENVELOPE);
-        violations.add(Violation.of(entry.key(), "unknown field \"" + Text.abbreviate(entry.key()) + "\""
-            + (near != null ? "; did you mean \"" + near + "\"?" : " (a spec document has apiVersion, kind, metadata and spec)"))
-            .at(file, entry.line(), entry.column()));
+      if (!ENVELOPE.properties.containsKey(entry.key())) {
+        binder.unknownField("", entry, ENVELOPE, document);
       }
     }
     apiVersion(document);
@@ -167,22 +164,12 @@ final class DocumentReader {
     if (renumbered.isEmpty()) {
       return path;
     }
-    StringBuilder out = new StringBuilder();
-    Matcher m = STEP.matcher(path);
-    int position = 0;
-    while (position < path.length() && m.find(position) && m.start() == position) {
-      position = m.end();
-      if (m.group(2) != null) {
-        List<Integer> kept = renumbered.get(out.toString());
-        int index = Integer.parseInt(m.group(2));
-        out.append('[').append(kept != null && index < kept.size() ? kept.get(index) : index).append(']');
-      } else if (m.group(1) != null) {
-        out.append(out.length() == 0 ? "" : ".").append(m.group(1));
-      } else {
-        out.append(Text.mapKey("", m.group(3)));
-      }
+    List<FieldPath.Step> steps = new ArrayList<>();
+    for (FieldPath.Step step : FieldPath.steps(path)) {
+      List<Integer> kept = step.name() == null ? renumbered.get(FieldPath.join(steps)) : null;
+      steps.add(kept != null && step.index() < kept.size() ? new FieldPath.Step(null, kept.get(step.index()), false) : step);
     }
-    return out.append(path.substring(position)).toString();
+    return FieldPath.join(steps);
   }
 
   private static String jacksonPath(JsonMappingException e) {
@@ -199,11 +186,13 @@ final class DocumentReader {
 
   /** The path in the document of a value's property path: {@code cluster} may be {@code metadata.name}, {@code quota} is {@code spec.quota}. */
   private static String documentPath(Kinds.Kind kind, String path) {
-    Matcher m = STEP.matcher(path);
-    String field = m.lookingAt() && m.group(1) != null ? kind.metadataField(m.group(1)) : null;
-    return field != null
-        ? Violation.of(field + path.substring(m.end()), "").under("metadata").path()
-        : Violation.of(path, "").under("spec").path();
+    List<FieldPath.Step> steps = new ArrayList<>(FieldPath.steps(path));
+    String field = steps.isEmpty() || steps.get(0).name() == null ? null : kind.metadataField(steps.get(0).name());
+    if (field != null) {
+      steps.set(0, new FieldPath.Step(field, -1, false));
+    }
+    steps.add(0, new FieldPath.Step(field != null ? "metadata" : "spec", -1, false));
+    return FieldPath.join(steps);
   }
 
   /**
@@ -213,20 +202,15 @@ final class DocumentReader {
   private static int[] locate(Node.Mapping document, String path) {
     int[] anchor = {document.line, document.column};
     Node current = document;
-    Matcher m = STEP.matcher(path);
-    int position = 0;
-    while (position < path.length() && m.find(position) && m.start() == position) {
-      position = m.end();
-      if (m.group(2) != null) {
-        int index = Integer.parseInt(m.group(2));
-        if (!(current instanceof Node.Sequence sequence) || index >= sequence.items.size()) {
+    for (FieldPath.Step step : FieldPath.steps(path)) {
+      if (step.name() == null) {
+        if (!(current instanceof Node.Sequence sequence) || step.index() >= sequence.items.size()) {
           return anchor;
         }
-        current = sequence.items.get(index);
+        current = sequence.items.get(step.index());
         anchor = new int[] {current.line, current.column};
       } else {
-        String key = m.group(1) != null ? m.group(1) : m.group(3);
-        Node.Entry entry = current instanceof Node.Mapping mapping ? mapping.entries.get(key) : null;
+        Node.Entry entry = current instanceof Node.Mapping mapping ? mapping.entries.get(step.name()) : null;
         if (entry == null) {
           return anchor;
         }
