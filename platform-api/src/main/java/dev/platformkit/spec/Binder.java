@@ -78,7 +78,11 @@ final class Binder {
     return node instanceof Node.Scalar s && s.type == Node.ScalarType.NULL;
   }
 
-  /** Converts a non-null {@code node} of {@code shape} found at {@code path}; null when it has problems. */
+  /**
+   * Converts a non-null {@code node} of {@code shape} found at {@code path}. Null when it cannot be used
+   * at all (a wrong type, an invalid scalar); a mapping or list comes back without the parts that have
+   * problems.
+   */
   JsonNode bind(Node node, Shape shape, String path) {
     if (node instanceof Node.Scalar s && s.type == Node.ScalarType.ALIAS) {
       report(path, node, "YAML aliases (*" + Text.abbreviate(s.text) + ") are not supported in spec documents; write the value out");

@@ -70,6 +70,7 @@ public final class Specs implements Serializable {
     return documents.isEmpty();
   }
 
+  /** The kinds and names, such as {@code Specs[Tenant/payments, Site/shop]}. */
   @Override
   public String toString() {
     return "Specs" + documents.stream().map(d -> d.kind() + "/" + d.name()).toList();

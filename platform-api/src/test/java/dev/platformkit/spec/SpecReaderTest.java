@@ -290,6 +290,19 @@ class SpecReaderTest {
   }
 
   @Test
+  void documentsSurviveJavaSerialization() throws Exception {
+    // Jenkins pipelines checkpoint their variables with Java serialization
+    Specs specs = reader.read(resource("spec/good"));
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+      out.writeObject(specs);
+    }
+    try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+      assertThat(((Specs) in.readObject()).all()).isEqualTo(specs.all());
+    }
+  }
+
+  @Test
   void limitsMustBeSensible() {
     assertThatThrownBy(() -> SpecReader.builder().maxFileBytes(0)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> SpecReader.builder().maxDepth(2)).isInstanceOf(IllegalArgumentException.class);
