@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The shape a spec value must have, derived from the value class through Jackson's own introspection,
@@ -116,7 +117,7 @@ abstract class Shape {
     }
 
     /** The property names, for messages. */
-    java.util.Set<String> names() {
+    Set<String> names() {
       return Collections.unmodifiableSet(properties.keySet());
     }
   }

@@ -1,6 +1,7 @@
 package dev.platformkit.spec;
 
 import java.util.Collection;
+import java.util.Locale;
 
 /** Small text helpers for messages: near-miss suggestions, quoting, shortening. */
 final class Text {
@@ -20,9 +21,9 @@ final class Text {
   static String nearest(String given, Collection<String> candidates) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
-    String lower = given.toLowerCase(java.util.Locale.ROOT);
+    String lower = given.toLowerCase(Locale.ROOT);
     for (String candidate : candidates) {
-      int d = distance(lower, candidate.toLowerCase(java.util.Locale.ROOT));
+      int d = distance(lower, candidate.toLowerCase(Locale.ROOT));
       if (d < bestDistance) {
         best = candidate;
         bestDistance = d;

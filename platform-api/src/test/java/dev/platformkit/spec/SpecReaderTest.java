@@ -17,12 +17,17 @@ import dev.platformkit.tenant.Role;
 import dev.platformkit.tenant.Tenant;
 import dev.platformkit.upgrade.KubernetesVersion;
 import dev.platformkit.upgrade.Strategy;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -266,7 +271,7 @@ class SpecReaderTest {
     // a billion-laughs document: expanded, it would hold 9^12 strings
     StringBuilder bomb = new StringBuilder(TENANT.formatted("payments")).append("spec:\n  namespaces:\n  - &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
     for (int i = 1; i <= 12; i++) {
-      bomb.append("  - &a").append(i).append(" [").append(String.join(", ", java.util.Collections.nCopies(9, "*a" + (i - 1)))).append("]\n");
+      bomb.append("  - &a").append(i).append(" [").append(String.join(", ", Collections.nCopies(9, "*a" + (i - 1)))).append("]\n");
     }
     bomb.append("  hostnames: *a12\n");
 
@@ -293,11 +298,11 @@ class SpecReaderTest {
   void documentsSurviveJavaSerialization() throws Exception {
     // Jenkins pipelines checkpoint their variables with Java serialization
     Specs specs = reader.read(resource("spec/good"));
-    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-    try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(specs);
     }
-    try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
       assertThat(((Specs) in.readObject()).all()).isEqualTo(specs.all());
     }
   }

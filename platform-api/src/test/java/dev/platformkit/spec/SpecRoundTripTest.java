@@ -3,6 +3,7 @@ package dev.platformkit.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.platformkit.schedule.NodeGroup;
+import dev.platformkit.schedule.OverrideMode;
 import dev.platformkit.schedule.Schedule;
 import dev.platformkit.schedule.ScheduleOverride;
 import dev.platformkit.schedule.Targets;
@@ -72,7 +73,7 @@ class SpecRoundTripTest {
             .timeZone("America/New_York")
             .addWindows(Window.parse("Mon-Fri 22:00-06:00"), Window.parse("Sat,Sun 10:00-24:00"))
             .addHolidays(LocalDate.of(2025, 12, 25))
-            .override(ScheduleOverride.builder().mode(dev.platformkit.schedule.OverrideMode.DOWN)
+            .override(ScheduleOverride.builder().mode(OverrideMode.DOWN)
                 .start(Instant.parse("2025-06-01T00:00:00Z")).until(Instant.parse("2025-06-08T00:00:00Z")).reason("offsite").build())
             .targets(Targets.builder()
                 .addNamespaces("search-dev")
