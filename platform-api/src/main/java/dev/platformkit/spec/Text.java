@@ -19,6 +19,9 @@ final class Text {
    * case), and not so short that everything is two edits away. Null when there is none.
    */
   static String nearest(String given, Collection<String> candidates) {
+    if (given.length() > MAX_SHOWN) {
+      return null; // no typo of a field name is that long, and the distance grows with the product of the lengths
+    }
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     String lower = given.toLowerCase(Locale.ROOT);
