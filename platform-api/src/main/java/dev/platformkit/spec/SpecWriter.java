@@ -45,12 +45,12 @@ public final class SpecWriter {
   }
 
   /**
-   * One document holding {@code value}.
+   * One document holding {@code value} (a value of a spec kind, or a {@link SpecDocument} holding one).
    *
    * @throws IllegalArgumentException when {@code value} is not of a spec kind
    */
   public String write(Object value) {
-    ObjectNode document = document(value);
+    ObjectNode document = document(value instanceof SpecDocument<?> read ? read.value() : value);
     try {
       return json ? JSON.writeValueAsString(document) + "\n" : YAML.writeValueAsString(document);
     } catch (JsonProcessingException e) {
@@ -60,7 +60,7 @@ public final class SpecWriter {
   }
 
   /**
-   * Documents holding {@code values}, in order.
+   * Documents holding {@code values} (as for {@link #write(Object)}), in order.
    *
    * @throws IllegalArgumentException when one of them is not of a spec kind
    */
