@@ -37,8 +37,8 @@ import java.util.Map;
  * <p>Every problem in everything read by one call is reported together in one
  * {@link ValidationException} whose violations carry file, line, column and field path. Input is
  * bounded: files larger than {@link Builder#maxFileBytes(int)} are refused before parsing, nesting
- * deeper than {@link Builder#maxDepth(int)} is refused as it is read, YAML aliases are refused, and
- * files must be UTF-8.
+ * deeper than {@link Builder#maxDepth(int)} is refused as it is read, YAML aliases are refused, files
+ * must be UTF-8, and reading stops after a thousand problems.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -47,6 +47,8 @@ public final class SpecReader {
   public static final int DEFAULT_MAX_FILE_BYTES = 1 << 20;
   /** The default deepest nesting of mappings and lists. */
   public static final int DEFAULT_MAX_DEPTH = 64;
+  // beyond this, a list of problems helps nobody and only costs memory
+  private static final int MAX_PROBLEMS = 1000;
 
   private final int maxFileBytes;
   private final int maxDepth;
@@ -93,6 +95,9 @@ public final class SpecReader {
     }
     Batch batch = new Batch();
     for (Path file : files) {
+      if (batch.full()) {
+        break;
+      }
       readBounded(file, batch);
     }
     return batch.finish();
@@ -192,6 +197,7 @@ public final class SpecReader {
     private final List<SpecDocument<?>> documents = new ArrayList<>();
     private final List<Violation> violations = new ArrayList<>();
     private final Map<String, SpecDocument<?>> byName = new HashMap<>();
+    private boolean stopped;
 
     void add(String file, byte[] bytes) {
       List<Violation> found = new ArrayList<>();
@@ -218,6 +224,10 @@ public final class SpecReader {
       TreeReader.Result result = TreeReader.read(factory, text, file, maxDepth);
       DocumentReader reader = new DocumentReader(file, found);
       for (Node root : result.documents()) {
+        if (violations.size() + found.size() >= MAX_PROBLEMS) {
+          stopped = true;
+          return;
+        }
         DocumentReader.Read read = reader.read(root);
         if (read != null) {
           unique(read, found);
@@ -239,7 +249,16 @@ public final class SpecReader {
       }
     }
 
+    /** Whether enough problems were found to stop reading. */
+    boolean full() {
+      stopped |= violations.size() >= MAX_PROBLEMS;
+      return stopped;
+    }
+
     Specs finish() {
+      if (full()) {
+        violations.add(Violation.of("", "stopped reading after " + violations.size() + " problems"));
+      }
       if (!violations.isEmpty()) {
         throw new ValidationException("spec documents", violations);
       }

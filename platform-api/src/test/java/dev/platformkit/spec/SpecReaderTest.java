@@ -295,6 +295,18 @@ class SpecReaderTest {
   }
 
   @Test
+  void stopsAfterAThousandProblems(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("a.yaml"), "just text\n---\n".repeat(1500));
+    Files.writeString(dir.resolve("b.yaml"), "more: text\n");
+
+    ValidationException e = catchThrowableOfType(ValidationException.class, () -> reader.read(dir));
+
+    assertThat(e.violations()).hasSize(1001);
+    assertThat(e.violations().get(999).file()).contains(dir.resolve("a.yaml").toString());
+    assertThat(e.violations().get(1000)).hasToString("stopped reading after 1000 problems");
+  }
+
+  @Test
   void documentsSurviveJavaSerialization() throws Exception {
     // Jenkins pipelines checkpoint their variables with Java serialization
     Specs specs = reader.read(resource("spec/good"));
