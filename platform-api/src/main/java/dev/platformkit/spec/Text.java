@@ -1,0 +1,73 @@
+package dev.platformkit.spec;
+
+import java.util.Collection;
+import java.util.Locale;
+
+/** Small text helpers for messages: near-miss suggestions, quoting, shortening. */
+final class Text {
+  private static final int MAX_SHOWN = 60;
+
+  private Text() {}
+
+  /** {@code s}, cut to a readable length for a message. */
+  static String abbreviate(String s) {
+    return s.length() <= MAX_SHOWN ? s : s.substring(0, MAX_SHOWN) + "...";
+  }
+
+  /**
+   * The candidate closest to {@code given} if it is a plausible typo: at most two edits away (ignoring
+   * case), and not so short that everything is two edits away. Null when there is none.
+   */
+  static String nearest(String given, Collection<String> candidates) {
+    if (given.length() > MAX_SHOWN) {
+      return null; // no typo of a field name is that long, and the distance grows with the product of the lengths
+    }
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    String lower = given.toLowerCase(Locale.ROOT);
+    for (String candidate : candidates) {
+      int d = distance(lower, candidate.toLowerCase(Locale.ROOT));
+      if (d < bestDistance) {
+        best = candidate;
+        bestDistance = d;
+      }
+    }
+    int allowed = Math.min(2, Math.max(1, given.length() / 3));
+    return best != null && bestDistance <= allowed ? best : null;
+  }
+
+  /** Levenshtein distance; inputs are field names and short values, so the quadratic table is fine. */
+  static int distance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+
+  /** A scalar as it is shown in "is not" messages: a string in quotes, anything else described. */
+  static String shown(Node node) {
+    return node instanceof Node.Scalar s && s.type == Node.ScalarType.STRING ? "\"" + abbreviate(s.text) + "\"" : node.describe();
+  }
+
+  /** The path of the entry {@code key} of a map at {@code path}: {@code quota["requests.cpu"]}. */
+  static String mapKey(String path, String key) {
+    return path + "[\"" + key + "\"]";
+  }
+
+  /** The path of field {@code name} of an object at {@code path}. */
+  static String field(String path, String name) {
+    return path.isEmpty() ? name : path + "." + name;
+  }
+}
