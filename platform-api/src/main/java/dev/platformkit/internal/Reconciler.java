@@ -279,7 +279,7 @@ public final class Reconciler {
     List<FieldDiff> fields = new ArrayList<>();
     Map<String, String> setLabels = new LinkedHashMap<>();
     Set<String> removeLabels = new TreeSet<>();
-    keyed(current.labels(), desired.labels(), managedKeys(current, MANAGED_LABELS), "metadata.labels", setLabels, removeLabels, fields);
+    keyed(current.labels(), desired.labels(), managedKeys(current, MANAGED_LABELS), labelsPath(desired.ref()), setLabels, removeLabels, fields);
     Map<String, String> setAnnotations = new LinkedHashMap<>();
     Set<String> removeAnnotations = new TreeSet<>();
     Set<String> ownedAnnotations = managedKeys(current, MANAGED_ANNOTATIONS);
@@ -326,9 +326,21 @@ public final class Reconciler {
     }
   }
 
+  private static final Set<String> OWNERSHIP_KEYS = Set.of(Ownership.MANAGED_BY_LABEL, Ownership.OWNER_LABEL,
+      Ownership.TENANT_LABEL, Ownership.MANAGED_BY_TAG, Ownership.OWNER_TAG, Ownership.TENANT_TAG);
+
+  private static String labelsPath(ResourceRef ref) {
+    return ResourceRef.AWS.equals(ref.provider()) ? "tags" : "metadata.labels";
+  }
+
+  // the ownership marks are on every object we create; listing them on each would drown the plan
   private static List<FieldDiff> creationDiff(Resource r) {
     List<FieldDiff> fields = new ArrayList<>();
-    r.labels().forEach((k, v) -> fields.add(new FieldDiff("metadata.labels" + Json.key(k), null, v)));
+    r.labels().forEach((k, v) -> {
+      if (!OWNERSHIP_KEYS.contains(k)) {
+        fields.add(new FieldDiff(labelsPath(r.ref()) + Json.key(k), null, v));
+      }
+    });
     r.annotations().forEach((k, v) -> {
       if (!k.equals(MANAGED_LABELS) && !k.equals(MANAGED_ANNOTATIONS)) {
         fields.add(new FieldDiff("metadata.annotations" + Json.key(k), null, v));

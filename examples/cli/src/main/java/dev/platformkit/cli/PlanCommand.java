@@ -18,9 +18,9 @@ final class PlanCommand extends SpecCommand {
 
   @Override
   int run(Specs specs) {
-    try (target) {
-      Plan plan = target.platform(out()).tenants().plan(specs.tenants());
-      printPlan(target, specs, plan);
+    try (Target t = target) {
+      Plan plan = t.platform(out()).tenants().plan(specs.tenants());
+      printPlan(t, specs, plan);
       return detailedExitCode && !plan.isEmpty() ? Main.CHANGES : 0;
     }
   }

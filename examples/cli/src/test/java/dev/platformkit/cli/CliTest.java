@@ -39,9 +39,9 @@ class CliTest {
     Run second = run("apply", "--state", state, SPECS.toString());
 
     assertThat(first.status()).as(first.err()).isZero();
-    assertThat(first.out()).contains("+ Namespace payments-dev").contains("applied");
+    assertThat(first.out()).contains("+ Namespace payments-dev").containsPattern("applied \\d+ changes");
     assertThat(second.status()).as(second.err()).isZero();
-    assertThat(second.out()).contains("no changes").doesNotContain("applied");
+    assertThat(second.out()).contains("no changes").doesNotContainPattern("applied \\d+ change");
   }
 
   @Test
