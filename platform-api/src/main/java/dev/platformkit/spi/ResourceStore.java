@@ -26,7 +26,8 @@ public interface ResourceStore {
 
   /**
    * Every object of {@code kind} whose labels (tags) include all entries of {@code selector}, across
-   * all namespaces. One request (or one paged listing) per call on real backends.
+   * all namespaces. One request (or one paged listing) per call on real backends. Objects already being
+   * deleted (a Terminating namespace) are left out.
    */
   List<Resource> list(String kind, Map<String, String> selector);
 

@@ -53,6 +53,24 @@ class KubernetesBackendIT {
   }
 
   @Test
+  void objectsBeingDeletedAreNotListed() {
+    // the CRUD mock drops deletionTimestamp on create, so answer the list as a real server would
+    try (MockCluster real = MockCluster.expectations()) {
+      real.server.expect().get().withPath("/api/v1/namespaces?labelSelector=app.kubernetes.io%2Fmanaged-by%3Dplatformkit")
+          .andReturn(200, new io.fabric8.kubernetes.api.model.NamespaceListBuilder().addToItems(
+              new NamespaceBuilder().withNewMetadata().withName("leaving").withLabels(OURS)
+                  .withDeletionTimestamp("2026-01-05T09:00:00Z").endMetadata().build(),
+              new NamespaceBuilder().withNewMetadata().withName("staying").withLabels(OURS).endMetadata().build())
+              .build()).once();
+
+      List<Resource> found = KubernetesBackend.create(real.client)
+          .list("Namespace", Map.of("app.kubernetes.io/managed-by", "platformkit"));
+
+      assertThat(found).extracting(r -> r.ref().name()).containsExactly("staying");
+    }
+  }
+
+  @Test
   void anUpdatePatchesOnlyOwnedPathsAfterTheVersionItWasBasedOn() throws Exception {
     backend.create(policy(Map.of("podSelector", Map.of(), "policyTypes", List.of("Ingress"))));
     cluster.client.network().v1().networkPolicies().inNamespace("team-a").withName(POLICY.name())

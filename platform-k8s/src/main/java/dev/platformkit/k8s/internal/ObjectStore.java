@@ -38,7 +38,7 @@ public final class ObjectStore {
     this.client = Objects.requireNonNull(client, "client");
   }
 
-  /** One cluster-wide list request with an equality label selector. */
+  /** One cluster-wide list request with an equality label selector; objects being deleted are left out. */
   public List<Resource> list(ApiKind kind, Map<String, String> selector) {
     MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList, ?> op = ops(kind);
     GenericKubernetesResourceList list;
@@ -49,7 +49,11 @@ public final class ObjectStore {
     }
     List<Resource> out = new ArrayList<>(list.getItems().size());
     for (GenericKubernetesResource item : list.getItems()) {
-      out.add(toResource(kind, item));
+      // an object being deleted (a Terminating namespace) is on its way out: planning its deletion again,
+      // or an update that the API server would refuse, is noise
+      if (item.getMetadata().getDeletionTimestamp() == null) {
+        out.add(toResource(kind, item));
+      }
     }
     return out;
   }
