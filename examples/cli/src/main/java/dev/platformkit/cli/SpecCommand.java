@@ -7,7 +7,6 @@ import dev.platformkit.Plan;
 import dev.platformkit.Platform;
 import dev.platformkit.PlatformException;
 import dev.platformkit.ValidationException;
-import dev.platformkit.Violation;
 import dev.platformkit.spec.SpecReader;
 import dev.platformkit.spec.Specs;
 import java.io.PrintWriter;
@@ -39,10 +38,8 @@ abstract class SpecCommand implements Callable<Integer> {
     try {
       return run(SpecReader.create().read(paths));
     } catch (ValidationException e) {
-      err().println("error: " + e.violations().size() + (e.violations().size() == 1 ? " problem" : " problems") + ":");
-      for (Violation v : e.violations()) {
-        err().println("  " + v);
-      }
+      // the message names what is invalid and lists every violation with its file:line:column
+      err().println("error: " + e.getMessage());
       return Main.INVALID;
     } catch (OwnershipException e) {
       err().println("error: " + e.getMessage());
