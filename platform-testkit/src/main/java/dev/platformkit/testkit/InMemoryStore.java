@@ -25,12 +25,14 @@ import java.util.TreeMap;
  * An in-memory backend with the observable behaviour of the real ones: versions for optimistic
  * concurrency (a stale update is a {@link ConflictException}), create of an existing object is a
  * conflict, update of a missing one is {@link NotFoundException}, deleting a Namespace deletes what is
- * in it. Its state can be saved to and loaded from a JSON file (the CLI's embedded backend does).
+ * in it, and the system namespaces ({@code default}, {@code kube-system}, ...) exist from the start. Its state can be saved to and loaded from a JSON file (the CLI's embedded backend does).
  *
  * <p>Thread-safe.
  */
 public final class InMemoryStore implements ResourceStore {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  // namespaces every cluster has, though nobody created them through this store
+  private static final Set<String> SYSTEM_NAMESPACES = Set.of("default", "kube-system", "kube-public", "kube-node-lease");
 
   private final String provider;
   private final Set<String> kinds;
@@ -88,8 +90,9 @@ public final class InMemoryStore implements ResourceStore {
     if (objects.containsKey(desired.ref())) {
       throw new ConflictException(desired.ref() + " already exists");
     }
-    if (desired.ref().namespace() != null && supports("Namespace")
-        && !objects.containsKey(ResourceRef.kubernetes("Namespace", desired.ref().namespace()))) {
+    String namespace = desired.ref().namespace();
+    if (namespace != null && supports("Namespace") && !SYSTEM_NAMESPACES.contains(namespace)
+        && !objects.containsKey(ResourceRef.kubernetes("Namespace", namespace))) {
       throw new NotFoundException("namespace " + desired.ref().namespace() + " not found");
     }
     objects.put(desired.ref(), desired.withVersion(nextVersion()));

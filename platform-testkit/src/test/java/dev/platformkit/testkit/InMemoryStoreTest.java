@@ -35,6 +35,14 @@ class InMemoryStoreTest {
   }
 
   @Test
+  void systemNamespacesExistFromTheStart() {
+    store.create(Resource.desired(ResourceRef.kubernetes("AwsAuthMapping", "kube-system", "arn:aws:iam::1:role/x"),
+        Map.of(), Map.of(), Map.of()));
+
+    assertThat(store.get(ResourceRef.kubernetes("AwsAuthMapping", "kube-system", "arn:aws:iam::1:role/x"))).isPresent();
+  }
+
+  @Test
   void deletingANamespaceDeletesWhatIsInIt() {
     store.create(Resource.desired(ns, Map.of(), Map.of(), Map.of()));
     store.create(Resource.desired(ResourceRef.kubernetes("ResourceQuota", "a", "q"), Map.of(), Map.of(), Map.of()));
