@@ -108,6 +108,10 @@ public final class Reconciler {
         }
         Resource wanted = withTracking(want);
         Resource current = actual.remove(want.ref());
+        if (current != null && !ownerOf(wanted).equals(ownerOf(current))) {
+          // planning several owners at once must not hand an object from one to another silently
+          throw new OwnershipException(want.ref(), ownerOf(current), ownerOf(wanted));
+        }
         boolean inNewNamespace = ResourceRef.KUBERNETES.equals(kind.provider()) && newNamespaces.contains(want.ref().namespace());
         if (current == null && !inNewNamespace) {
           current = unownedOrOurs(wanted);

@@ -299,6 +299,19 @@ public abstract class TenantContract {
   }
 
   @Test
+  void planningSeveralTenantsNeverMovesAnObjectBetweenThem() {
+    Tenant billing = Tenant.builder().name("billing").addNamespaces(Namespace.of("shared-tools")).build();
+    platform.tenants().apply(billing);
+    Tenant billingWithout = Tenant.builder().name("billing").addNamespaces(Namespace.of("billing")).build();
+    Tenant paymentsWith = payments().withNamespaces(Namespace.of("payments-dev"), Namespace.of("shared-tools"));
+    resetCounters();
+
+    assertThatThrownBy(() -> platform.tenants().plan(List.of(billingWithout, paymentsWith)))
+        .isInstanceOf(OwnershipException.class).hasMessageContaining("Namespace shared-tools").hasMessageContaining("tenant.billing");
+    assertThat(writes()).isZero();
+  }
+
+  @Test
   void anAccessEntryWeDoNotOwnIsAnOwnershipError() {
     awsStore.create(Resource.desired(ResourceRef.aws("AccessEntry", "arn:aws:iam::123456789012:role/payments-admins"),
         Map.of(), Map.of(), Map.of("type", "STANDARD")));
