@@ -1,9 +1,11 @@
 package dev.platformkit.tenant;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.platformkit.internal.PlatformStyle;
 import java.io.Serializable;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.immutables.value.Value;
 
@@ -13,8 +15,9 @@ import org.immutables.value.Value;
  * are quantities.
  *
  * <p>Like the API server, a missing {@link #defaultLimit()} entry falls back to {@link #max()}, and a
- * missing {@link #defaultRequest()} entry to the default limit: the rendered object is the defaulted
- * one, so a real cluster does not report a change on every apply.
+ * missing {@link #defaultRequest()} entry to the default limit, then to {@link #min()}: the rendered
+ * object is the defaulted one ({@link #effectiveDefaultLimit()}, {@link #effectiveDefaultRequest()}), so a
+ * real cluster does not report a change on every apply.
  */
 @Value.Immutable
 @PlatformStyle
@@ -44,6 +47,29 @@ public abstract class ContainerLimits implements Serializable, WithContainerLimi
 
   /** The smallest request a container may set. */
   public abstract Map<String, String> min();
+
+  /**
+   * The default limits as the API server stores them: {@link #defaultLimit()}, with {@link #max()} for the
+   * resources it leaves out.
+   */
+  @JsonIgnore
+  public Map<String, String> effectiveDefaultLimit() {
+    Map<String, String> out = new LinkedHashMap<>(max());
+    out.putAll(defaultLimit());
+    return out;
+  }
+
+  /**
+   * The default requests as the API server stores them: {@link #defaultRequest()}, then the effective
+   * default limit, then {@link #min()} for the resources still left out (its LimitRange defaulting rules).
+   */
+  @JsonIgnore
+  public Map<String, String> effectiveDefaultRequest() {
+    Map<String, String> out = new LinkedHashMap<>(defaultRequest());
+    effectiveDefaultLimit().forEach(out::putIfAbsent);
+    min().forEach(out::putIfAbsent);
+    return out;
+  }
 
   /** Whether nothing is set (no LimitRange is rendered then). */
   public boolean isEmpty() {

@@ -10,7 +10,8 @@ public enum IamAccess {
   /**
    * For clusters still on the {@code kube-system/aws-auth} ConfigMap: the tenant's roles are merged into
    * {@code mapRoles} (every entry not owned by platformkit is kept byte for byte) and mapped to a group
-   * that RoleBindings bind in the tenant's namespaces.
+   * that RoleBindings bind in the tenant's namespaces. Role ARNs are written without their path
+   * ({@code role/teams/x} as {@code role/x}), since aws-auth never matches an ARN with one.
    */
   AWS_AUTH_CONFIGMAP
 }

@@ -28,9 +28,14 @@ public enum Role {
     return Spelling.of(this);
   }
 
-  /** The ARN of the EKS access policy with the same permissions. */
+  /** The ARN of the EKS access policy with the same permissions, in the commercial partition. */
   public String eksPolicyArn() {
-    return "arn:aws:eks::aws:cluster-access-policy/" + eksPolicy;
+    return eksPolicyArn("aws");
+  }
+
+  /** The ARN of the EKS access policy with the same permissions in a partition ({@code aws}, {@code aws-cn}, {@code aws-us-gov}). */
+  public String eksPolicyArn(String partition) {
+    return "arn:" + partition + ":eks::aws:cluster-access-policy/" + eksPolicy;
   }
 
   /** Parses {@code admin}, {@code edit} or {@code view} (any case). */

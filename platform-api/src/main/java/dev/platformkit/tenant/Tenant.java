@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.platformkit.Ownership;
 import dev.platformkit.internal.Checks;
 import dev.platformkit.internal.PlatformStyle;
+import dev.platformkit.internal.Quantity;
 import java.io.Serializable;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -255,19 +256,26 @@ public abstract class Tenant implements Serializable, WithTenant {
     if (!allValid) {
       return;
     }
-    // the API server rejects a LimitRange whose bounds contradict each other; say so here instead
+    // the API server rejects a LimitRange whose bounds contradict each other once defaulted; say so here
+    Map<String, String> defaultRequest = l.effectiveDefaultRequest();
+    Map<String, String> defaultLimit = l.effectiveDefaultLimit();
     for (String r : LIMIT_RESOURCES) {
-      bound(c, path, "min", l.min().get(r), "defaultRequest", l.defaultRequest().get(r), r);
-      bound(c, path, "defaultRequest", l.defaultRequest().get(r), "defaultLimit", l.defaultLimit().get(r), r);
-      bound(c, path, "defaultLimit", l.defaultLimit().get(r), "max", l.max().get(r), r);
-      bound(c, path, "min", l.min().get(r), "max", l.max().get(r), r);
+      // one report per field and resource: the most direct contradiction first
+      Set<String> reported = new HashSet<>();
+      bound(c, path, reported, "min", l.min().get(r), "max", l.max().get(r), true, r);
+      bound(c, path, reported, "defaultLimit", defaultLimit.get(r), "max", l.max().get(r), true, r);
+      bound(c, path, reported, "defaultRequest", defaultRequest.get(r), "defaultLimit", defaultLimit.get(r), l.defaultLimit().containsKey(r), r);
+      bound(c, path, reported, "min", l.min().get(r), "defaultRequest", defaultRequest.get(r), l.defaultRequest().containsKey(r), r);
     }
   }
 
-  private static void bound(Checks c, String path, String lowName, String low, String highName, String high, String r) {
-    if (low != null && high != null
-        && dev.platformkit.internal.Quantity.parse(low).compareTo(dev.platformkit.internal.Quantity.parse(high)) > 0) {
-      c.add(path + "." + lowName + "[\"" + r + "\"]", low + " is more than " + highName + " " + high);
+  // reported at the lower field; a defaulted upper value says so, since the user did not write it
+  private static void bound(Checks c, String path, Set<String> reported, String lowName, String low, String highName,
+      String high, boolean highGiven, String r) {
+    if (low != null && high != null && !reported.contains(lowName) && Quantity.parse(low).compareTo(Quantity.parse(high)) > 0) {
+      reported.add(lowName);
+      c.add(path + "." + lowName + "[\"" + r + "\"]", low + " is more than " + highName + " " + high
+          + (highGiven ? "" : " (as the API server defaults it)"));
     }
   }
 

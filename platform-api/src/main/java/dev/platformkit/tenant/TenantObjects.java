@@ -47,18 +47,19 @@ final class TenantObjects {
         continue;
       }
       if (iamAccess == IamAccess.AWS_AUTH_CONFIGMAP) {
+        String roleArn = withoutPath(m.name());
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("rolearn", m.name());
+        body.put("rolearn", roleArn);
         body.put("username", "platformkit:" + t.name() + ":{{SessionName}}");
         body.put("groups", List.of(awsAuthGroup(t, m.role())));
-        out.add(Resource.desired(ResourceRef.kubernetes("AwsAuthMapping", AWS_AUTH_NAMESPACE, m.name()),
+        out.add(Resource.desired(ResourceRef.kubernetes("AwsAuthMapping", AWS_AUTH_NAMESPACE, roleArn),
             labels(t), Map.of(), body));
       } else {
         Map<String, Object> scope = new LinkedHashMap<>();
         scope.put("type", "namespace");
         scope.put("namespaces", List.copyOf(new TreeSet<>(namespaces)));
         Map<String, Object> policy = new LinkedHashMap<>();
-        policy.put("policyArn", m.role().eksPolicyArn());
+        policy.put("policyArn", m.role().eksPolicyArn(partition(m.name())));
         policy.put("accessScope", scope);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "STANDARD");
@@ -69,6 +70,21 @@ final class TenantObjects {
       }
     }
     return out;
+  }
+
+  /** The partition of an ARN: {@code aws}, {@code aws-cn}, {@code aws-us-gov}. */
+  static String partition(String arn) {
+    return arn.split(":", 3)[1];
+  }
+
+  /**
+   * The role ARN without its path ({@code role/teams/x} becomes {@code role/x}): aws-auth matches the ARN
+   * of the assumed role, which carries no path, so an entry with one never takes effect.
+   */
+  static String withoutPath(String roleArn) {
+    int role = roleArn.indexOf(":role/");
+    int last = roleArn.lastIndexOf('/');
+    return role < 0 || last <= role + 5 ? roleArn : roleArn.substring(0, role + 6) + roleArn.substring(last + 1);
   }
 
   /** The Kubernetes group an IAM role of the tenant is mapped to in aws-auth mode. */
@@ -101,17 +117,13 @@ final class TenantObjects {
     return Resource.desired(ResourceRef.kubernetes(kind, namespace, name), labels(t), Map.of(), body);
   }
 
-  // Rendered as the API server defaults it (default <- max, defaultRequest <- default), so that a real
-  // cluster reads back what we wrote and a re-apply stays a no-op.
+  // Rendered as the API server defaults it, so that a real cluster reads back what we wrote and a
+  // re-apply stays a no-op.
   private static Map<String, Object> limitItem(ContainerLimits l) {
-    Map<String, String> defaults = new LinkedHashMap<>(l.max());
-    defaults.putAll(l.defaultLimit());
-    Map<String, String> defaultRequest = new LinkedHashMap<>(defaults);
-    defaultRequest.putAll(l.defaultRequest());
     Map<String, Object> item = new LinkedHashMap<>();
     item.put("type", "Container");
-    putIfAny(item, "default", defaults);
-    putIfAny(item, "defaultRequest", defaultRequest);
+    putIfAny(item, "default", l.effectiveDefaultLimit());
+    putIfAny(item, "defaultRequest", l.effectiveDefaultRequest());
     putIfAny(item, "max", l.max());
     putIfAny(item, "min", l.min());
     return item;

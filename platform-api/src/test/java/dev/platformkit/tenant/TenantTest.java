@@ -2,6 +2,7 @@ package dev.platformkit.tenant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import dev.platformkit.ValidationException;
 import dev.platformkit.Violation;
@@ -95,6 +96,27 @@ class TenantTest {
         "limits.max[\"gpu\"]: \"gpu\" is not a container resource (cpu, memory or ephemeral-storage)",
         "limits.defaultRequest[\"cpu\"]: 2 is more than defaultLimit 1",
         "limits.min[\"memory\"]: 1Gi is more than max 512Mi");
+  }
+
+  @Test
+  void limitsAreDefaultedAsTheApiServerDoes() {
+    ContainerLimits l = ContainerLimits.builder().putMin("cpu", "10m").putDefaultLimit("memory", "512Mi")
+        .putMax("memory", "1Gi").putMax("ephemeral-storage", "2Gi").putDefaultRequest("ephemeral-storage", "1Gi").build();
+
+    // default <- max; defaultRequest <- default, then <- min
+    assertThat(l.effectiveDefaultLimit()).containsOnly(entry("memory", "512Mi"), entry("ephemeral-storage", "2Gi"));
+    assertThat(l.effectiveDefaultRequest()).containsOnly(
+        entry("memory", "512Mi"), entry("ephemeral-storage", "1Gi"), entry("cpu", "10m"));
+  }
+
+  @Test
+  void boundsAreCheckedOnTheDefaultedLimits() {
+    List<String> found = violations(valid().limits(ContainerLimits.builder()
+        .putMin("cpu", "500m").putDefaultLimit("cpu", "250m").build()));
+
+    // the request defaults to the limit (250m), below the minimum: the API server would refuse it
+    assertThat(found).containsExactly(
+        "limits.min[\"cpu\"]: 500m is more than defaultRequest 250m (as the API server defaults it)");
   }
 
   @Test

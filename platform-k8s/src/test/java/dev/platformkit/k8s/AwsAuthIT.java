@@ -90,6 +90,32 @@ class AwsAuthIT {
   }
 
   @Test
+  void aForeignEntryForTheSameRoleSpelledInAnotherCaseIsNotOurs() {
+    // the authenticator compares role ARNs without case: this is the same role
+    seed(MAP_ROLES + "- rolearn: " + Tenants.PAYMENTS_ROLE.replace("payments-admins", "Payments-Admins")
+        + "\n  username: someone\n  groups: [system:masters]\n");
+
+    assertThatThrownBy(() -> platform.tenants().plan(Tenants.payments()))
+        .isInstanceOf(OwnershipException.class).hasMessageContaining("payments-admins");
+  }
+
+  @Test
+  void aSecondEntryAddedForOurRoleIsSeenAndNeverSilentlyDropped() {
+    seed(MAP_ROLES);
+    platform.tenants().apply(Tenants.payments());
+    String extra = "- rolearn: " + Tenants.PAYMENTS_ROLE + "\n  username: eksctl\n  groups: [system:masters]\n";
+    cluster.client.configMaps().inNamespace("kube-system").withName("aws-auth")
+        .edit(cm -> { cm.getData().put("mapRoles", cm.getData().get("mapRoles") + extra); return cm; });
+
+    // the last entry is the one that counts, so the drift shows in the plan ...
+    assertThat(platform.tenants().plan(Tenants.payments()).render()).contains("system:masters");
+    // ... but which entry to keep is a person's call
+    assertThatThrownBy(() -> platform.tenants().apply(Tenants.payments()))
+        .isInstanceOf(BackendException.class).hasMessageContaining("2 entries for " + Tenants.PAYMENTS_ROLE);
+    assertThat(awsAuth().getData().get("mapRoles")).endsWith(OUR_ENTRY + extra);
+  }
+
+  @Test
   void reapplyingReadsTheConfigMapOnceAndWritesNothing() {
     seed(MAP_ROLES);
     platform.tenants().apply(Tenants.payments());

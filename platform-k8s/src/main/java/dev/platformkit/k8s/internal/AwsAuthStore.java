@@ -22,6 +22,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -211,37 +212,49 @@ public final class AwsAuthStore {
       return new State(text, entries, owners);
     }
 
-    /** The role ARNs of the entries, in order, once each. */
+    /**
+     * The role ARNs of the entries, once each. The authenticator keys its mappings by the lower-cased ARN
+     * and the last entry wins, so ARNs differing only in case are one role, spelled as its last entry.
+     */
     Set<String> roleArns() {
-      Set<String> out = new LinkedHashSet<>();
+      Map<String, String> byKey = new LinkedHashMap<>();
       entries.forEach(e -> {
         if (e.path("rolearn").isTextual()) {
-          out.add(e.get("rolearn").asText());
+          String arn = e.get("rolearn").asText();
+          byKey.remove(arn.toLowerCase(Locale.ROOT));
+          byKey.put(arn.toLowerCase(Locale.ROOT), arn);
         }
       });
-      return out;
+      return new LinkedHashSet<>(byKey.values());
+    }
+
+    private List<JsonNode> entriesOf(String roleArn) {
+      return entries.stream()
+          .filter(e -> e.path("rolearn").isTextual() && roleArn.equalsIgnoreCase(e.get("rolearn").asText()))
+          .toList();
     }
 
     /**
-     * The mapping of a role as a Resource: the first entry for it, labelled when we own it. Its version is a
-     * digest of the entry and the labels, so a write to another entry does not make it stale.
+     * The mapping of a role as a Resource, as the authenticator sees it (the last entry for the ARN, compared
+     * without case), labelled when we own it. Its version is a digest of the entry and the labels, so a
+     * write to another entry does not make it stale.
      */
     Optional<Resource> resource(String roleArn) {
-      for (JsonNode e : entries) {
-        if (e.path("rolearn").isTextual() && roleArn.equals(e.get("rolearn").asText())) {
-          Map<String, String> labels = owners.getOrDefault(roleArn, new TreeMap<>());
-          Map<String, Object> body = new LinkedHashMap<>();
-          for (String field : List.of("rolearn", "username", "groups")) {
-            JsonNode v = e.get(field);
-            if (v != null && !v.isNull()) {
-              body.put(field, JSON.convertValue(v, Object.class));
-            }
-          }
-          ResourceRef ref = ResourceRef.kubernetes(KIND, NAMESPACE, roleArn);
-          return Optional.of(new Resource(ref, labels, Map.of(), body, digest(e, labels)));
+      List<JsonNode> matching = entriesOf(roleArn);
+      if (matching.isEmpty()) {
+        return Optional.empty();
+      }
+      JsonNode e = matching.get(matching.size() - 1);
+      Map<String, String> labels = owners.getOrDefault(roleArn, new TreeMap<>());
+      Map<String, Object> body = new LinkedHashMap<>();
+      for (String field : List.of("rolearn", "username", "groups")) {
+        JsonNode v = e.get(field);
+        if (v != null && !v.isNull()) {
+          body.put(field, JSON.convertValue(v, Object.class));
         }
       }
-      return Optional.empty();
+      ResourceRef ref = ResourceRef.kubernetes(KIND, NAMESPACE, roleArn);
+      return Optional.of(new Resource(ref, labels, Map.of(), body, digest(e, labels)));
     }
 
     State with(String roleArn, Map<String, Object> body, Map<String, String> labels) {
@@ -263,13 +276,20 @@ public final class AwsAuthStore {
     }
 
     private State edited(String roleArn, UnaryOperator<MapRoles> edit, TreeMap<String, TreeMap<String, String>> newOwners) {
+      editable(roleArn);
       MapRoles result = editing(roleArn, () -> edit.apply(MapRoles.parse(text)));
       return new State(result.text(), result.entries().stream().map(MapRoles.Entry::value).toList(), newOwners);
     }
 
-    /** Checks that the entry of {@code roleArn} could be edited. */
+    /** Checks that the entry of {@code roleArn} could be edited: a layout we can edit, and one entry at most. */
     void editable(String roleArn) {
       editing(roleArn, () -> MapRoles.parse(text));
+      int count = entriesOf(roleArn).size();
+      if (count > 1) {
+        // which of them counts is the authenticator's business (the last); merging them is a person's
+        throw new BackendException(MAP_ROLES + " of " + WHERE + " has " + count + " entries for " + roleArn
+            + " (ARNs compared without case; the authenticator uses the last); merge them into one by hand", null, 0, false);
+      }
     }
 
     private static MapRoles editing(String roleArn, Supplier<MapRoles> edit) {

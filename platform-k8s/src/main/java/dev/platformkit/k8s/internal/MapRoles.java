@@ -126,7 +126,8 @@ public final class MapRoles {
 
   /**
    * The text with one canonical entry for {@code roleArn}: it takes the place of the first existing entry
-   * for that role (further ones are dropped), or is appended.
+   * for that role, ARNs compared without case as the authenticator does (further ones are dropped), or is
+   * appended.
    */
   public MapRoles put(String roleArn, String username, List<String> groups) {
     String rendered = render(indent, eol, roleArn, username, groups);
@@ -135,7 +136,7 @@ public final class MapRoles {
     List<JsonNode> expected = new ArrayList<>();
     boolean placed = false;
     for (Piece p : pieces) {
-      if (p.entry() != null && roleArn.equals(p.entry().roleArn())) {
+      if (p.entry() != null && roleArn.equalsIgnoreCase(p.entry().roleArn())) {
         if (!placed) {
           out.add(new Piece(rendered, new Entry(roleArn, value, rendered), false));
           expected.add(value);
@@ -160,12 +161,12 @@ public final class MapRoles {
     return edited(out, expected);
   }
 
-  /** The text without the entries for {@code roleArn}; the comments and blank lines after them stay. */
+  /** The text without the entries for {@code roleArn} (compared without case); the comments and blank lines after them stay. */
   public MapRoles remove(String roleArn) {
     List<Piece> out = new ArrayList<>();
     List<JsonNode> expected = new ArrayList<>();
     for (Piece p : pieces) {
-      if (p.entry() == null || !roleArn.equals(p.entry().roleArn())) {
+      if (p.entry() == null || !roleArn.equalsIgnoreCase(p.entry().roleArn())) {
         out.add(p);
         if (p.entry() != null) {
           expected.add(p.entry().value());
