@@ -18,8 +18,10 @@ public final class Main {
   static final int INVALID = 1;
   /** Exit status of {@code plan --detailed-exitcode} when there are changes. */
   static final int CHANGES = 2;
-  /** Exit status when a backend failed. */
+  /** Exit status when a backend failed, or anything else went wrong while running. */
   static final int FAILED = 3;
+  /** Exit status of a command line that could not be understood. */
+  static final int USAGE = 4;
 
   /** Runs the command line and exits with its status. */
   public static void main(String[] args) {
@@ -31,6 +33,16 @@ public final class Main {
     CommandLine cli = new CommandLine(new Main());
     cli.setOut(out);
     cli.setErr(err);
+    // distinct statuses: a usage error must not read as "changes pending" (2) under --detailed-exitcode
+    cli.setParameterExceptionHandler((e, given) -> {
+      err.println("error: " + e.getMessage());
+      e.getCommandLine().usage(err);
+      return USAGE;
+    });
+    cli.setExecutionExceptionHandler((e, command, parsed) -> {
+      err.println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+      return FAILED;
+    });
     return cli.execute(args);
   }
 }

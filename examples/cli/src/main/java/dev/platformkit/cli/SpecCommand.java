@@ -36,7 +36,13 @@ abstract class SpecCommand implements Callable<Integer> {
   @Override
   public final Integer call() {
     try {
-      return run(SpecReader.create().read(paths));
+      Specs specs = SpecReader.create().read(paths);
+      if (specs.isEmpty()) {
+        // a wrong directory must not look like "nothing to do"
+        err().println("error: no spec documents (*.yaml, *.yml, *.json) found in " + paths);
+        return Main.INVALID;
+      }
+      return run(specs);
     } catch (ValidationException e) {
       // the message names what is invalid and lists every violation with its file:line:column
       err().println("error: " + e.getMessage());

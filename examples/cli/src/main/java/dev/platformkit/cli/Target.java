@@ -8,6 +8,7 @@ import dev.platformkit.k8s.KubernetesBackend;
 import dev.platformkit.tenant.IamAccess;
 import dev.platformkit.testkit.InMemoryPlatform;
 import dev.platformkit.testkit.InMemoryStore;
+import io.fabric8.kubernetes.api.model.NamedContext;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.eks.EksClient;
@@ -46,6 +48,7 @@ final class Target implements AutoCloseable {
   IamAccess iamAccess;
 
   private InMemoryPlatform memory;
+  private String resolved;
   private KubernetesClient client;
   private EksClient eks;
 
@@ -54,8 +57,7 @@ final class Target implements AutoCloseable {
   }
 
   String describe() {
-    return embedded() ? "embedded in-memory backend (state in " + state + ")"
-        : "cluster " + (context != null ? "context " + context : "from " + kubeconfig);
+    return embedded() ? "embedded in-memory backend (state in " + state + ")" : "cluster (" + resolved + ")";
   }
 
   Platform platform(PrintWriter out) {
@@ -96,14 +98,23 @@ final class Target implements AutoCloseable {
   }
 
   private Config config() {
-    if (kubeconfig == null) {
-      return Config.autoConfigure(context);
-    }
+    Config config;
     try {
-      return Config.fromKubeconfig(context, Files.readString(kubeconfig), kubeconfig.toString());
-    } catch (IOException e) {
-      throw new PlatformException("cannot read kubeconfig " + kubeconfig + ": " + e.getMessage(), e, false);
+      config = kubeconfig == null ? Config.autoConfigure(context)
+          : Config.fromKubeconfig(context, Files.readString(kubeconfig), kubeconfig.toString());
+    } catch (IOException | RuntimeException e) {
+      throw new PlatformException("cannot read kubeconfig " + (kubeconfig == null ? "(default)" : kubeconfig)
+          + ": " + e.getMessage(), e, false);
     }
+    // fabric8 falls back to the current context when the named one is missing: a typo must not reach prod
+    if (context != null && (config.getCurrentContext() == null || !context.equals(config.getCurrentContext().getName()))) {
+      List<String> known = config.getContexts() == null ? List.of()
+          : config.getContexts().stream().map(NamedContext::getName).toList();
+      throw new PlatformException("context \"" + context + "\" is not in the kubeconfig (contexts: " + known + ")");
+    }
+    resolved = (config.getCurrentContext() == null ? "" : "context " + config.getCurrentContext().getName() + ", ")
+        + config.getMasterUrl();
+    return config;
   }
 
   @Override

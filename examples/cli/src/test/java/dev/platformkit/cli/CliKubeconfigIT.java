@@ -86,6 +86,16 @@ class CliKubeconfigIT {
   }
 
   @Test
+  void aContextNotInTheKubeconfigIsRefusedInsteadOfFallingBackToTheCurrentOne() {
+    String[] run = run("apply", "--kubeconfig", kubeconfig.toString(), "--context", "mokc",
+        "--iam-access", "AWS_AUTH_CONFIGMAP", Path.of("../specs").toString());
+
+    assertThat(run[0]).isEqualTo("3");
+    assertThat(run[2]).contains("context \"mokc\" is not in the kubeconfig (contexts: [mock])");
+    assertThat(client.namespaces().list().getItems()).isEmpty();
+  }
+
+  @Test
   void iamRolesWithoutAnAwsBackendAreAClearError() {
     String[] run = run("plan", "--kubeconfig", kubeconfig.toString(), Path.of("../specs").toString());
 

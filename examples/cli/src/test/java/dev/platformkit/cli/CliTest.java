@@ -67,6 +67,22 @@ class CliTest {
   }
 
   @Test
+  void aBadCommandLineIsAUsageErrorNotPendingChanges() {
+    Run run = run("plan", "--detailed-exitcode", "--bogus", SPECS.toString());
+
+    assertThat(run.status()).isEqualTo(Main.USAGE);
+    assertThat(run.err()).contains("--bogus").contains("Usage:");
+  }
+
+  @Test
+  void anEmptyDirectoryIsAnErrorNotASilentNoOp() {
+    Run run = run("apply", "--state", dir.resolve("state").toString(), dir.toString());
+
+    assertThat(run.status()).isEqualTo(Main.INVALID);
+    assertThat(run.err()).contains("no spec documents");
+  }
+
+  @Test
   void validateSummarisesGoodSpecs() {
     Run run = run("validate", SPECS.toString());
 
