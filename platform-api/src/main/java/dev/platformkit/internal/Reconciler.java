@@ -98,6 +98,15 @@ public final class Reconciler {
       }
     }
 
+    Map<ResourceRef, String> wantedBy = new HashMap<>();
+    for (Resource want : desired) {
+      String other = wantedBy.putIfAbsent(want.ref(), ownerOf(want));
+      if (other != null) {
+        // two specs (or one spec twice) rendering the same object would fight over it on every apply
+        throw new PlatformException(want.ref() + " is wanted twice, by " + other + " and by " + ownerOf(want)
+            + "; give it to one of them");
+      }
+    }
     List<Step> steps = new ArrayList<>();
     // nothing can exist yet in a namespace this plan creates: no need to look for collisions there
     Set<String> newNamespaces = new java.util.HashSet<>();

@@ -172,8 +172,15 @@ public abstract class Tenant implements Serializable, WithTenant {
     limits().ifPresent(l -> limits(c, "limits", l));
     // defaulted parts can still be set to null explicitly (`network: null` in a spec)
     if (c.required("network", network())) {
+      Set<String> from = new HashSet<>();
       for (int i = 0; i < network().allowFrom().size(); i++) {
-        c.dnsLabel("network.allowFrom[" + i + "]", network().allowFrom().get(i), 63);
+        String ns = network().allowFrom().get(i);
+        if (c.dnsLabel("network.allowFrom[" + i + "]", ns, 63) && !from.add(ns)) {
+          c.add("network.allowFrom[" + i + "]", "\"" + ns + "\" is listed twice");
+        }
+      }
+      if (!network().defaultDeny() && !network().allowFrom().isEmpty()) {
+        c.add("network.allowFrom", "has no effect without defaultDeny: everything may reach the tenant already");
       }
     }
     if (c.required("podSecurity", podSecurity())) {

@@ -16,6 +16,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -107,6 +108,7 @@ public final class Tenants {
   private void checkTogether(List<Tenant> tenants, boolean deletion, IamAccess iamAccess) {
     List<Violation> violations = new ArrayList<>();
     Map<String, String> namespaceOwners = new HashMap<>();
+    Map<String, String> roleOwners = new HashMap<>();
     Set<String> names = new LinkedHashSet<>();
     for (Tenant t : tenants) {
       if (!names.add(t.name())) {
@@ -123,12 +125,26 @@ public final class Tenants {
               + other + "\" and \"" + t.name() + "\""));
         }
       }
-      if (!deletion && iamAccess == IamAccess.ACCESS_ENTRIES && engine.reconciler().store(ResourceRef.AWS).isEmpty()) {
-        for (int i = 0; i < t.members().size(); i++) {
-          if (t.members().get(i).kind() == MemberKind.IamRole) {
-            violations.add(Violation.of("members[" + i + "]", "IamRole members need an AWS backend for EKS access entries"
-                + " (Platform.builder().aws(...)), or iamAccess(AWS_AUTH_CONFIGMAP) on clusters that use aws-auth"));
-          }
+      boolean noAws = iamAccess == IamAccess.ACCESS_ENTRIES && engine.reconciler().store(ResourceRef.AWS).isEmpty();
+      for (int i = 0; i < t.members().size(); i++) {
+        Member m = t.members().get(i);
+        if (m.kind() != MemberKind.IamRole) {
+          continue;
+        }
+        if (noAws) {
+          // deleting without the AWS backend would leave the access entries, granting access to whoever
+          // later creates namespaces of the same names
+          violations.add(Violation.of("members[" + i + "]", "IamRole members need an AWS backend for EKS access entries"
+              + " (Platform.builder().aws(...)), or iamAccess(AWS_AUTH_CONFIGMAP) on clusters that use aws-auth"
+              + (deletion ? "; without it, deleting would leave the tenant's access entries behind" : "")));
+        }
+        // aws-auth knows roles by path-less, case-insensitive ARN; access entries by the exact ARN
+        String key = iamAccess == IamAccess.AWS_AUTH_CONFIGMAP
+            ? TenantObjects.withoutPath(m.name()).toLowerCase(Locale.ROOT) : m.name();
+        String other = roleOwners.putIfAbsent(key, t.name() + " members[" + i + "]");
+        if (other != null) {
+          violations.add(Violation.of("members[" + i + "]", "IAM role " + m.name() + " is also given by tenant "
+              + other + "; an IAM role gets one mapping per cluster, so give it to one tenant with one role"));
         }
       }
     }

@@ -61,7 +61,7 @@ class SpecRoundTripTest {
             .putQuota("limits.memory", "1.20")
             .putQuota("pods", "1e3")
             .limits(ContainerLimits.builder().putMax("cpu", "2").putDefaultRequest("memory", "128Mi").build())
-            .network(NetworkIsolation.builder().defaultDeny(false).addAllowFrom("ingress-nginx").build())
+            .network(NetworkIsolation.builder().allowSameTenant(false).addAllowFrom("ingress-nginx").build())
             .podSecurity(PodSecurity.builder().enforce(PodSecurityLevel.PRIVILEGED).version("v1.29").build())
             .addHostnames("payments.example.com", "*.payments.example.com")
             .preventDeletion(true)

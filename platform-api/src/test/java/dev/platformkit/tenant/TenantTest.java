@@ -120,6 +120,14 @@ class TenantTest {
   }
 
   @Test
+  void allowFromIsCheckedForRepeatsAndForHavingAnEffect() {
+    assertThat(violations(valid().network(NetworkIsolation.builder().addAllowFrom("monitoring", "monitoring").build())))
+        .containsExactly("network.allowFrom[1]: \"monitoring\" is listed twice");
+    assertThat(violations(valid().network(NetworkIsolation.builder().defaultDeny(false).addAllowFrom("monitoring").build())))
+        .containsExactly("network.allowFrom: has no effect without defaultDeny: everything may reach the tenant already");
+  }
+
+  @Test
   void membersAreCheckedByKind() {
     List<String> found = violations(valid()
         .addMembers(Member.builder().kind(MemberKind.User).name("alice").namespace("ns").build())
