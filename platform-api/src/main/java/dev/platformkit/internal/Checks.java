@@ -190,13 +190,17 @@ public final class Checks {
     return null;
   }
 
-  /** A Kubernetes quantity ({@code 500m}, {@code 8}, {@code 16Gi}, {@code 1e3}). */
+  /** A Kubernetes quantity ({@code 500m}, {@code 8}, {@code 16Gi}, {@code 1e3}), not negative. */
   public boolean quantity(String path, String value) {
     if (!required(path, value)) {
       return false;
     }
     if (!Quantity.isValid(value)) {
       add(path, "\"" + value + "\" is not a quantity (examples: 500m, 2, 16Gi, 1e3)");
+      return false;
+    }
+    if (Quantity.parse(value).signum() < 0) {
+      add(path, "\"" + value + "\" is negative");
       return false;
     }
     return true;

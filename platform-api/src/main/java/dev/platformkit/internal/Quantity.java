@@ -25,17 +25,27 @@ public final class Quantity {
 
   private Quantity() {}
 
-  /** Whether {@code s} is a quantity Kubernetes accepts. */
+  /** Whether {@code s} is a quantity Kubernetes accepts (exponents within ±99: beyond that nothing is real). */
   public static boolean isValid(String s) {
-    return s != null && FORMAT.matcher(s).matches();
+    if (s == null) {
+      return false;
+    }
+    Matcher m = FORMAT.matcher(s);
+    if (!m.matches()) {
+      return false;
+    }
+    String suffix = m.group(2);
+    return suffix == null || !(suffix.startsWith("e") || suffix.startsWith("E"))
+        || suffix.replaceFirst("^[eE][+-]?", "").length() <= 2;
   }
 
   /** The exact value of a quantity; throws {@link IllegalArgumentException} when it is not one. */
   public static BigDecimal parse(String s) {
-    Matcher m = s == null ? null : FORMAT.matcher(s);
-    if (m == null || !m.matches()) {
+    if (!isValid(s)) {
       throw new IllegalArgumentException("\"" + s + "\" is not a quantity");
     }
+    Matcher m = FORMAT.matcher(s);
+    m.matches();
     BigDecimal number = new BigDecimal(m.group(1));
     String suffix = m.group(2);
     if (suffix == null || suffix.isEmpty()) {

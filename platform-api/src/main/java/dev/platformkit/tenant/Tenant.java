@@ -48,6 +48,21 @@ public abstract class Tenant implements Serializable, WithTenant {
   private static final Pattern IAM_ROLE_ARN = Pattern.compile("arn:aws(-[a-z]+)*:iam::[0-9]{12}:role/[\\w+=,.@/-]{1,512}");
   private static final Pattern RESOURCE_NAME = Pattern.compile("[a-z0-9]([-a-z0-9._/]*[a-z0-9])?");
   private static final Set<String> LIMIT_RESOURCES = Set.of("cpu", "memory", "ephemeral-storage");
+  private static final Set<String> COUNTED = Set.of("pods", "services", "replicationcontrollers", "resourcequotas",
+      "secrets", "configmaps", "persistentvolumeclaims", "services.nodeports", "services.loadbalancers");
+  private static final Set<String> QUOTA_RESOURCES = union(COUNTED, Set.of("cpu", "memory", "ephemeral-storage",
+      "requests.cpu", "requests.memory", "requests.storage", "requests.ephemeral-storage",
+      "limits.cpu", "limits.memory", "limits.ephemeral-storage"));
+  // built-in groups and users that stand for (nearly) everyone: binding them would open the tenant to all
+  private static final Set<String> BROAD_SUBJECTS = Set.of("system:anonymous", "system:unauthenticated",
+      "system:authenticated", "system:serviceaccounts", "system:masters", "system:nodes");
+  private static final Set<String> TRACKING_ANNOTATIONS = Set.of("platformkit.dev/managed-labels", "platformkit.dev/managed-annotations");
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> out = new HashSet<>(a);
+    out.addAll(b);
+    return Set.copyOf(out);
+  }
   private static final List<String> RESERVED_LABEL_PREFIXES = List.of(
       "platformkit.dev/", "app.kubernetes.io/managed-by", "pod-security.kubernetes.io/", "kubernetes.io/metadata.name");
 
@@ -160,6 +175,8 @@ public abstract class Tenant implements Serializable, WithTenant {
       c.labels(p + ".labels", ns.labels());
       reserved(c, p + ".labels", ns.labels());
       c.annotations(p + ".annotations", ns.annotations());
+      ns.annotations().keySet().stream().filter(TRACKING_ANNOTATIONS::contains).forEach(k -> c.add(
+          p + ".annotations[\"" + k + "\"]", "annotation \"" + k + "\" is set by platformkit and cannot be given in a spec"));
       quota(c, p + ".quota", ns.quota());
     }
 
@@ -218,6 +235,8 @@ public abstract class Tenant implements Serializable, WithTenant {
     }
     if (m.name().isBlank()) {
       c.add(p + ".name", "must not be blank");
+    } else if ((m.kind() == MemberKind.User || m.kind() == MemberKind.Group) && BROAD_SUBJECTS.contains(m.name())) {
+      c.add(p + ".name", "\"" + m.name() + "\" stands for everyone of its kind on the cluster; name the people or groups instead");
     } else if (m.kind() == MemberKind.IamRole && !IAM_ROLE_ARN.matcher(m.name()).matches()) {
       c.add(p + ".name", "\"" + m.name() + "\" is not an IAM role ARN (arn:aws:iam::<account>:role/<name>)");
     } else if (m.kind() == MemberKind.ServiceAccount) {
@@ -234,14 +253,26 @@ public abstract class Tenant implements Serializable, WithTenant {
     }
   }
 
+  // what the API server accepts in a ResourceQuota: the standard names, hugepages, and qualified names
+  // (count/deployments.apps, requests.nvidia.com/gpu, <class>.storageclass.storage.k8s.io/requests.storage)
   private static void quota(Checks c, String path, Map<String, String> quota) {
     quota.forEach((k, v) -> {
       String p = path + "[\"" + k + "\"]";
-      if (k.length() > 253 || !RESOURCE_NAME.matcher(k).matches()) {
-        c.add(p, "\"" + k + "\" is not a resource name (such as requests.cpu, limits.memory, pods, count/deployments.apps)");
+      boolean known = k.contains("/") ? k.length() <= 253 && RESOURCE_NAME.matcher(k).matches()
+          : QUOTA_RESOURCES.contains(k) || k.matches("(requests\\.|limits\\.)?hugepages-[0-9]+[KMG]i");
+      if (!known) {
+        String near = QUOTA_RESOURCES.stream().filter(q -> q.startsWith(k) || k.startsWith(q)).findFirst().orElse(null);
+        c.add(p, "\"" + k + "\" is not a quota resource (such as requests.cpu, limits.memory, pods, count/deployments.apps)"
+            + (near != null ? "; did you mean \"" + near + "\"?" : ""));
       }
-      c.quantity(p, v);
+      if (c.quantity(p, v) && isCount(k) && Quantity.parse(v).stripTrailingZeros().scale() > 0) {
+        c.add(p, "\"" + v + "\" is not a whole number, and " + k + " counts objects");
+      }
     });
+  }
+
+  private static boolean isCount(String resource) {
+    return COUNTED.contains(resource) || resource.startsWith("count/") || resource.endsWith("/persistentvolumeclaims");
   }
 
   private static void limits(Checks c, String path, ContainerLimits l) {

@@ -23,7 +23,7 @@ class QuantityTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"8 cores", "", "1.2.3", "Gi", "1GB", "1gi", "--1", "1e"})
+  @ValueSource(strings = {"8 cores", "", "1.2.3", "Gi", "1GB", "1gi", "--1", "1e", "1e99999999999", "1E-100"})
   void rejectsWhatKubernetesRejects(String s) {
     assertThat(Quantity.isValid(s)).isFalse();
     assertThatThrownBy(() -> Quantity.parse(s)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a quantity");

@@ -128,6 +128,40 @@ class TenantTest {
   }
 
   @Test
+  void quotasAreCheckedAsTheApiServerChecksThem() {
+    List<String> found = violations(valid()
+        .putQuota("requests.cpus", "8")
+        .putQuota("services", "-1")
+        .putQuota("pods", "500m")
+        .putQuota("count/deployments.apps", "2.5")
+        .putQuota("requests.nvidia.com/gpu", "4")
+        .putQuota("gold.storageclass.storage.k8s.io/requests.storage", "500Gi")
+        .putQuota("requests.hugepages-2Mi", "1Gi")
+        .putQuota("limits.memory", "1e99999"));
+
+    assertThat(found).containsExactlyInAnyOrder(
+        "quota[\"requests.cpus\"]: \"requests.cpus\" is not a quota resource (such as requests.cpu, limits.memory, pods, count/deployments.apps); did you mean \"requests.cpu\"?",
+        "quota[\"services\"]: \"-1\" is negative",
+        "quota[\"pods\"]: \"500m\" is not a whole number, and pods counts objects",
+        "quota[\"count/deployments.apps\"]: \"2.5\" is not a whole number, and count/deployments.apps counts objects",
+        "quota[\"limits.memory\"]: \"1e99999\" is not a quantity (examples: 500m, 2, 16Gi, 1e3)");
+  }
+
+  @Test
+  void bindingEveryoneIsRefused() {
+    assertThat(violations(valid().addMembers(
+        Member.builder().kind(MemberKind.Group).name("system:unauthenticated").role(Role.ADMIN).build(),
+        Member.builder().kind(MemberKind.Group).name("system:serviceaccounts:ci").role(Role.EDIT).build())))
+        .containsExactly("members[0].name: \"system:unauthenticated\" stands for everyone of its kind on the cluster; name the people or groups instead");
+  }
+
+  @Test
+  void trackingAnnotationsAreReserved() {
+    assertThat(violations(valid().addNamespaces(Namespace.builder().name("a").putAnnotations("platformkit.dev/managed-labels", "x").build())))
+        .containsExactly("namespaces[0].annotations[\"platformkit.dev/managed-labels\"]: annotation \"platformkit.dev/managed-labels\" is set by platformkit and cannot be given in a spec");
+  }
+
+  @Test
   void membersAreCheckedByKind() {
     List<String> found = violations(valid()
         .addMembers(Member.builder().kind(MemberKind.User).name("alice").namespace("ns").build())
