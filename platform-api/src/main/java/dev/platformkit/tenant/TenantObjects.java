@@ -15,6 +15,7 @@ final class TenantObjects {
   static final String PREFIX = "platformkit";
   static final String RBAC_GROUP = "rbac.authorization.k8s.io";
   static final String AWS_AUTH_NAMESPACE = "kube-system";
+  static final String PREVENT_DELETION = "platformkit.dev/prevent-deletion";
 
   /** Every kind a tenant may own, in creation order. */
   static final List<Kind> KINDS = List.of(
@@ -110,7 +111,12 @@ final class TenantObjects {
     labels.put(psa + "warn-version", ps.version());
     labels.put(psa + "audit", ps.audit().label());
     labels.put(psa + "audit-version", ps.version());
-    return Resource.desired(ResourceRef.kubernetes("Namespace", ns.name()), labels, ns.annotations(), Map.of());
+    Map<String, String> annotations = new LinkedHashMap<>(ns.annotations());
+    if (t.preventDeletion()) {
+      // kept on the cluster, so that a spec edited to false cannot delete without an apply first
+      annotations.put(PREVENT_DELETION, "true");
+    }
+    return Resource.desired(ResourceRef.kubernetes("Namespace", ns.name()), labels, annotations, Map.of());
   }
 
   private static Resource child(Tenant t, String kind, String namespace, String name, Map<String, Object> body) {

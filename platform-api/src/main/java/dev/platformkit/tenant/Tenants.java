@@ -153,17 +153,22 @@ public final class Tenants {
     }
   }
 
+  // protected by the spec, or by the mark an earlier apply with preventDeletion left on the namespace
   private static void refuseProtectedDeletes(List<Tenant> tenants, List<Step> steps) {
     List<Violation> violations = new ArrayList<>();
     for (Tenant t : tenants) {
-      if (!t.preventDeletion()) {
-        continue;
-      }
       for (Step s : steps) {
-        if (s.change().action() == Change.Action.DELETE && s.change().target().kind().equals("Namespace")
-            && t.owner().equals(Reconciler.ownerOf(s.current()))) {
-          violations.add(Violation.of("namespaces", "namespace \"" + s.change().target().name()
-              + "\" is no longer listed, but tenant \"" + t.name() + "\" has preventDeletion: true"));
+        if (s.change().action() != Change.Action.DELETE || !s.change().target().kind().equals("Namespace")
+            || !t.owner().equals(Reconciler.ownerOf(s.current()))) {
+          continue;
+        }
+        String ns = s.change().target().name();
+        if (t.preventDeletion()) {
+          violations.add(Violation.of("namespaces", "namespace \"" + ns + "\" would be deleted, but tenant \""
+              + t.name() + "\" has preventDeletion: true"));
+        } else if ("true".equals(s.current().annotations().get(TenantObjects.PREVENT_DELETION))) {
+          violations.add(Violation.of("preventDeletion", "namespace \"" + ns + "\" was applied with preventDeletion: true;"
+              + " apply the tenant with preventDeletion: false before deleting it"));
         }
       }
     }

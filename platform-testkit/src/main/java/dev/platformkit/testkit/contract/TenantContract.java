@@ -258,10 +258,24 @@ public abstract class TenantContract {
     resetCounters();
 
     assertThatThrownBy(() -> platform.tenants().plan(guarded.withNamespaces(Namespace.of("payments-dev"))))
-        .isInstanceOf(ValidationException.class).hasMessageContaining("payments-stage").hasMessageContaining("preventDeletion");
+        .isInstanceOf(ValidationException.class).hasMessageContaining("namespace \"payments-stage\" would be deleted").hasMessageContaining("preventDeletion");
     assertThatThrownBy(() -> platform.tenants().planDelete(guarded))
         .isInstanceOf(ValidationException.class).hasMessageContaining("preventDeletion");
     assertThat(writes()).isZero();
+  }
+
+  @Test
+  void preventDeletionIsKeptOnTheClusterUntilAnApplyLiftsIt() {
+    platform.tenants().apply(payments().withPreventDeletion(true));
+
+    // editing the spec alone is not enough ...
+    assertThatThrownBy(() -> platform.tenants().planDelete(payments()))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("apply the tenant with preventDeletion: false");
+    // ... applying it is
+    platform.tenants().apply(payments());
+    assertThat(read(ns("payments-dev")).annotations()).doesNotContainKey("platformkit.dev/prevent-deletion");
+    platform.tenants().delete(payments());
+    assertThat(k8s.get(ns("payments-dev"))).isEmpty();
   }
 
   @Test
