@@ -21,6 +21,7 @@ public final class FaultyStore implements ResourceStore {
   private final ResourceStore delegate;
   private final Deque<Supplier<? extends PlatformException>> faults = new ArrayDeque<>();
   private final Deque<Supplier<? extends PlatformException>> readFaults = new ArrayDeque<>();
+  private final Deque<Runnable> races = new ArrayDeque<>();
 
   /** Injects faults into writes to {@code delegate}. */
   public FaultyStore(ResourceStore delegate) {
@@ -55,8 +56,26 @@ public final class FaultyStore implements ResourceStore {
     }
   }
 
-  private synchronized void maybeFail() {
-    Supplier<? extends PlatformException> fault = faults.poll();
+  /**
+   * Runs {@code race} just before the next write reaches the store, as another writer racing us would
+   * (creating the object we are about to create, changing the one we are about to update).
+   */
+  public synchronized FaultyStore raceNextWrite(Runnable race) {
+    races.add(race);
+    return this;
+  }
+
+  private void maybeFail() {
+    Runnable race;
+    Supplier<? extends PlatformException> fault;
+    synchronized (this) {
+      race = races.poll();
+      fault = race == null ? faults.poll() : null;
+    }
+    if (race != null) {
+      race.run();
+      return;
+    }
     if (fault != null) {
       throw fault.get();
     }

@@ -441,6 +441,16 @@ public abstract class TenantContract {
   }
 
   @Test
+  void anObjectSomeoneElseCreatesBetweenPlanAndWriteIsNeverTakenOver() {
+    k8sFaults.raceNextWrite(() -> k8s.create(Resource.desired(ns("payments-dev"),
+        Map.of("app.kubernetes.io/managed-by", "argocd"), Map.of(), Map.of())));
+
+    assertThatThrownBy(() -> platform.tenants().apply(payments()))
+        .isInstanceOf(OwnershipException.class).hasMessageContaining("Namespace payments-dev").hasMessageContaining("managed-by=argocd");
+    assertThat(read(ns("payments-dev")).labels()).doesNotContainKey(Ownership.OWNER_LABEL);
+  }
+
+  @Test
   void throttlingIsRetriedAndNonRetryableErrorsAreNot() {
     k8sFaults.failNextWrites(3, () -> new BackendException("Too Many Requests", null, 429, true));
     platform.tenants().apply(payments());
@@ -508,6 +518,8 @@ public abstract class TenantContract {
         .addMembers(Member.builder().kind(MemberKind.Group).name("billing-devs").role(Role.ADMIN).build()).build();
     platform.tenants().apply(billing);
 
+    assertThat(owned(k8s, "RoleBinding", payments())).hasSize(4);
+    assertThat(owned(k8s, "RoleBinding", billing)).hasSize(1);
     for (Resource rb : owned(k8s, "RoleBinding", payments())) {
       assertThat(rb.ref().namespace()).isIn("payments-dev", "payments-stage");
       Map<String, Object> roleRef = asMap(rb.body().get("roleRef"));
@@ -542,10 +554,11 @@ public abstract class TenantContract {
     platform.tenants().apply(t);
 
     for (String ns : List.of("payments-dev", "payments-stage")) {
-      Map<String, Object> spec = asMap(read(ResourceRef.kubernetes("NetworkPolicy", ns, "platformkit-default-deny")).body().get("spec"));
+      Map<String, Object> spec = spec("NetworkPolicy", ns, "platformkit-default-deny");
+      // every pod, both directions, no rule: nothing gets in or out
+      assertThat(spec).containsOnlyKeys("podSelector", "policyTypes");
       assertThat(asMap(spec.get("podSelector"))).isEmpty();
       assertThat(spec.get("policyTypes")).isEqualTo(List.of("Ingress", "Egress"));
-      assertThat(spec).doesNotContainKeys("ingress", "egress");
     }
     assertThat(owned(k8s, "NetworkPolicy", t)).extracting(r -> r.ref().name()).containsOnly("platformkit-default-deny");
 
@@ -555,18 +568,29 @@ public abstract class TenantContract {
   }
 
   @Test
-  void dnsEgressGoesOnlyToKubeDnsSelectedByTheUnspoofableNamespaceLabel() {
+  void allowRulesOpenExactlyWhatTheyNameAndNothingMore() {
     platform.tenants().apply(payments());
 
-    Map<String, Object> spec = asMap(read(ResourceRef.kubernetes("NetworkPolicy", "payments-dev", "platformkit-allow-dns")).body().get("spec"));
-    String egress = spec.get("egress").toString();
-    assertThat(egress).contains("kubernetes.io/metadata.name=kube-system").contains("k8s-app=kube-dns")
-        .contains("protocol=UDP").contains("protocol=TCP").contains("port=53");
-    assertThat(spec.get("policyTypes")).isEqualTo(List.of("Egress"));
-    Map<String, Object> same = asMap(read(ResourceRef.kubernetes("NetworkPolicy", "payments-dev", "platformkit-allow-same-tenant")).body().get("spec"));
-    assertThat(same.toString()).contains("platformkit.dev/tenant=payments");
-    Map<String, Object> ingress = asMap(read(ResourceRef.kubernetes("NetworkPolicy", "payments-dev", "platformkit-allow-from-ingress-nginx")).body().get("spec"));
-    assertThat(ingress.toString()).contains("kubernetes.io/metadata.name=ingress-nginx");
+    // DNS: one peer requiring both selectors (two peers would allow all of kube-system, or kube-dns pods anywhere)
+    assertThat(spec("NetworkPolicy", "payments-dev", "platformkit-allow-dns")).isEqualTo(Map.of(
+        "podSelector", Map.of(),
+        "policyTypes", List.of("Egress"),
+        "egress", List.of(Map.of(
+            "to", List.of(Map.of(
+                "namespaceSelector", Map.of("matchLabels", Map.of("kubernetes.io/metadata.name", "kube-system")),
+                "podSelector", Map.of("matchLabels", Map.of("k8s-app", "kube-dns")))),
+            "ports", List.of(Map.of("protocol", "UDP", "port", 53), Map.of("protocol", "TCP", "port", 53))))));
+    Map<String, Object> tenantPeer = Map.of("namespaceSelector", Map.of("matchLabels", Map.of("platformkit.dev/tenant", "payments")));
+    assertThat(spec("NetworkPolicy", "payments-dev", "platformkit-allow-same-tenant")).isEqualTo(Map.of(
+        "podSelector", Map.of(),
+        "policyTypes", List.of("Ingress", "Egress"),
+        "ingress", List.of(Map.of("from", List.of(tenantPeer))),
+        "egress", List.of(Map.of("to", List.of(tenantPeer)))));
+    assertThat(spec("NetworkPolicy", "payments-stage", "platformkit-allow-from-ingress-nginx")).isEqualTo(Map.of(
+        "podSelector", Map.of(),
+        "policyTypes", List.of("Ingress"),
+        "ingress", List.of(Map.of("from", List.of(
+            Map.of("namespaceSelector", Map.of("matchLabels", Map.of("kubernetes.io/metadata.name", "ingress-nginx"))))))));
   }
 
   // --- helpers over the JSON-like bodies ---
@@ -574,6 +598,12 @@ public abstract class TenantContract {
   @SuppressWarnings("unchecked")
   static Map<String, Object> asMap(Object o) {
     return o == null ? Map.of() : (Map<String, Object>) o;
+  }
+
+  private Map<String, Object> spec(String kind, String namespace, String name) {
+    Resource r = read(ResourceRef.kubernetes(kind, namespace, name));
+    assertThat(r.body()).as(r.ref() + " has a spec").containsKey("spec");
+    return asMap(r.body().get("spec"));
   }
 
   static Map<String, Object> hard(Resource quota) {
