@@ -137,6 +137,7 @@ class ErrorMappingIT {
     try (KubernetesClient client = MockCluster.clientFor("http://localhost:" + port, new Interceptor() {})) {
       assertThatThrownBy(() -> KubernetesBackend.create(client).get(NAMESPACE))
           .isExactlyInstanceOf(BackendException.class).hasMessageContaining("read of Namespace team-a")
+          .hasMessageContaining("Connection refused")
           .satisfies(e -> {
             assertThat(((BackendException) e).retryable()).isTrue();
             assertThat(((BackendException) e).status()).isEmpty();

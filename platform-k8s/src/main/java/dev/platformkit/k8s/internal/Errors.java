@@ -36,11 +36,20 @@ public final class Errors {
     return new BackendException(message, e, code, unanswered || BackendException.retryableStatus(code));
   }
 
-  /** The server's own message when it sent a Status, else the client's; with the HTTP code. */
+  /**
+   * The server's own message when it sent a Status, else the client's with its root cause (fabric8's own
+   * says only "Operation: [list] ... failed", not "connection refused"); with the HTTP code.
+   */
   static String reason(KubernetesClientException e) {
     Status status = e.getStatus();
-    String text = status != null && status.getMessage() != null && !status.getMessage().isEmpty()
-        ? status.getMessage() : e.getMessage();
+    if (status != null && status.getMessage() != null && !status.getMessage().isEmpty()) {
+      return e.getCode() > 0 ? "HTTP " + e.getCode() + ": " + status.getMessage() : status.getMessage();
+    }
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String text = e.getMessage() + (root != e ? " (" + root + ")" : "");
     return e.getCode() > 0 ? "HTTP " + e.getCode() + ": " + text : text;
   }
 
