@@ -21,7 +21,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,8 +31,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
-import java.util.stream.Collectors;
 
 /**
  * The plan/apply engine every primitive shares: reads the owned state with one list per kind, diffs it
@@ -84,6 +86,15 @@ public final class Reconciler {
    * reverse order. Writes nothing.
    */
   public List<Step> plan(Set<String> owners, List<Resource> desired, List<Kind> kinds) {
+    Map<ResourceRef, String> wantedBy = new HashMap<>();
+    for (Resource want : desired) {
+      String other = wantedBy.putIfAbsent(want.ref(), ownerOf(want));
+      if (other != null) {
+        // two specs (or one spec twice) rendering the same object would fight over it on every apply
+        throw new PlatformException(want.ref() + " is wanted twice, by " + other + " and by " + ownerOf(want)
+            + "; give it to one of them");
+      }
+    }
     Map<ResourceRef, Resource> actual = new LinkedHashMap<>();
     for (Kind kind : kinds) {
       ResourceStore store = stores.get(kind.provider());
@@ -98,18 +109,9 @@ public final class Reconciler {
       }
     }
 
-    Map<ResourceRef, String> wantedBy = new HashMap<>();
-    for (Resource want : desired) {
-      String other = wantedBy.putIfAbsent(want.ref(), ownerOf(want));
-      if (other != null) {
-        // two specs (or one spec twice) rendering the same object would fight over it on every apply
-        throw new PlatformException(want.ref() + " is wanted twice, by " + other + " and by " + ownerOf(want)
-            + "; give it to one of them");
-      }
-    }
     List<Step> steps = new ArrayList<>();
     // nothing can exist yet in a namespace this plan creates: no need to look for collisions there
-    Set<String> newNamespaces = new java.util.HashSet<>();
+    Set<String> newNamespaces = new HashSet<>();
     for (Kind kind : kinds) {
       for (Resource want : desired) {
         if (!want.ref().kind().equals(kind.name()) || !want.ref().provider().equals(kind.provider())) {
@@ -139,7 +141,7 @@ public final class Reconciler {
       }
     }
     List<Kind> reversed = new ArrayList<>(kinds);
-    java.util.Collections.reverse(reversed);
+    Collections.reverse(reversed);
     for (Kind kind : reversed) {
       actual.values().stream()
           .filter(r -> r.ref().kind().equals(kind.name()) && r.ref().provider().equals(kind.provider()))
@@ -229,7 +231,7 @@ public final class Reconciler {
   }
 
   // reads are safe to repeat: throttling or a 5xx while planning is retried like a write
-  private <T> T read(java.util.function.Supplier<T> call) {
+  private <T> T read(Supplier<T> call) {
     for (int attempt = 1; ; attempt++) {
       try {
         return call.get();
@@ -361,17 +363,5 @@ public final class Reconciler {
     });
     r.body().forEach((k, v) -> fields.addAll(Json.leafDiff(k, null, v, false)));
     return fields;
-  }
-
-  /** Groups desired resources by owner, for callers that plan several specs at once. */
-  public static Map<String, List<Resource>> byOwner(List<Resource> resources) {
-    Map<String, List<Resource>> map = new HashMap<>();
-    resources.forEach(r -> map.computeIfAbsent(ownerOf(r), k -> new ArrayList<>()).add(r));
-    return map;
-  }
-
-  /** A readable list of steps, for error messages. */
-  public static String describe(List<Step> steps) {
-    return steps.stream().map(s -> s.change().toString()).collect(Collectors.joining(", "));
   }
 }
