@@ -4,6 +4,7 @@ import dev.platformkit.ApplyResult;
 import dev.platformkit.Change;
 import dev.platformkit.ConflictException;
 import dev.platformkit.FieldDiff;
+import dev.platformkit.NotFoundException;
 import dev.platformkit.Ownership;
 import dev.platformkit.OwnershipException;
 import dev.platformkit.Plan;
@@ -201,12 +202,16 @@ public final class Reconciler {
         }
         return;
       } catch (PlatformException e) {
-        if (!e.retryable() || attempt >= retry.maxAttempts()) {
+        // an object deleted between our read and our update is simply created again
+        boolean vanished = e instanceof NotFoundException && action == Change.Action.UPDATE;
+        if (!(e.retryable() || vanished) || attempt >= retry.maxAttempts()) {
           throw e;
         }
         listener.retrying(step.change(), attempt, e);
         sleeper.sleep(retry.delay(attempt, random));
-        if (e instanceof ConflictException) {
+        if (vanished) {
+          action = Change.Action.CREATE;
+        } else if (e instanceof ConflictException) {
           // someone else wrote in between: read again and redo the decision on fresh state
           ResourceRef ref = step.change().target();
           Optional<Resource> fresh = read(() -> store.get(ref));

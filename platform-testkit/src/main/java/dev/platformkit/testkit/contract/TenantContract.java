@@ -451,6 +451,18 @@ public abstract class TenantContract {
   }
 
   @Test
+  void anObjectDeletedBetweenPlanAndUpdateIsCreatedAgain() {
+    platform.tenants().apply(payments());
+    ResourceRef quota = ResourceRef.kubernetes("ResourceQuota", "payments-dev", "platformkit");
+    k8sFaults.raceNextWrite(() -> k8s.delete(read(quota)));
+
+    platform.tenants().apply(payments().toBuilder().putQuota("pods", "42").build());
+
+    assertThat(hard(read(quota))).containsEntry("pods", "42").containsEntry("requests.cpu", "8");
+    assertThat(read(quota).labels()).containsEntry(Ownership.OWNER_LABEL, "tenant.payments");
+  }
+
+  @Test
   void throttlingIsRetriedAndNonRetryableErrorsAreNot() {
     k8sFaults.failNextWrites(3, () -> new BackendException("Too Many Requests", null, 429, true));
     platform.tenants().apply(payments());
