@@ -26,6 +26,13 @@ public class OwnershipException extends PlatformException {
     this.foundOwner = foundOwner;
   }
 
+  /** A refusal about {@code target} worded by a subclass. */
+  protected OwnershipException(String message, ResourceRef target, String foundOwner) {
+    super(message, null, false);
+    this.target = target;
+    this.foundOwner = foundOwner;
+  }
+
   /** The object that collides. */
   public ResourceRef target() {
     return target;

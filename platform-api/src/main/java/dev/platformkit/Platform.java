@@ -1,6 +1,7 @@
 package dev.platformkit;
 
 import dev.platformkit.internal.Engine;
+import dev.platformkit.internal.Primitives;
 import dev.platformkit.internal.Reconciler;
 import dev.platformkit.spi.ResourceStore;
 import dev.platformkit.tenant.IamAccess;
@@ -35,7 +36,7 @@ public final class Platform {
   private Platform(Builder b) {
     Reconciler reconciler = new Reconciler(b.stores, b.retryPolicy, b.sleeper, b.clock, b.random);
     this.engine = new Engine(reconciler, b.clock, b.listener, Map.copyOf(b.options));
-    this.tenants = new Tenants(engine);
+    this.tenants = Primitives.create(Tenants.class, engine);
   }
 
   /** A new builder. */
@@ -65,22 +66,39 @@ public final class Platform {
 
     private Builder() {}
 
-    /** The Kubernetes backend (from platform-k8s, or the testkit's in-memory one). */
+    /** The Kubernetes backend (from platform-k8s, or the testkit's in-memory one): the default cluster. */
     public Builder kubernetes(ResourceStore store) {
-      return store(ResourceRef.KUBERNETES, store);
+      return store(ResourceRef.KUBERNETES, ResourceRef.DEFAULT_SCOPE, store);
     }
 
-    /** The AWS backend (from platform-aws, or the testkit's in-memory one). */
+    /**
+     * Another cluster, named {@code scope}: objects whose {@link ResourceRef#scope()} is that name live
+     * there (the new cluster of a blue/green upgrade, say).
+     */
+    public Builder kubernetes(String scope, ResourceStore store) {
+      return store(ResourceRef.KUBERNETES, scope, store);
+    }
+
+    /** The AWS backend (from platform-aws, or the testkit's in-memory one): the default account and region. */
     public Builder aws(ResourceStore store) {
-      return store(ResourceRef.AWS, store);
+      return store(ResourceRef.AWS, ResourceRef.DEFAULT_SCOPE, store);
     }
 
-    private Builder store(String provider, ResourceStore store) {
+    /**
+     * Another AWS account or region, named {@code scope} (ACM in {@code us-east-1} for CloudFront next to a
+     * regional load balancer, say).
+     */
+    public Builder aws(String scope, ResourceStore store) {
+      return store(ResourceRef.AWS, scope, store);
+    }
+
+    private Builder store(String provider, String scope, ResourceStore store) {
       Objects.requireNonNull(store, provider);
+      Objects.requireNonNull(scope, "scope");
       if (!provider.equals(store.provider())) {
         throw new IllegalArgumentException("a " + store.provider() + " backend was given where a " + provider + " backend is expected");
       }
-      stores.put(provider, store);
+      stores.put(Reconciler.key(provider, scope), store);
       return this;
     }
 

@@ -97,4 +97,140 @@ public final class Json {
       out.put(path, value);
     }
   }
+
+  /**
+   * Whether {@code live} holds everything {@code desired} sets: maps are compared on the desired keys only
+   * (what the server or others added around our fields is not a difference), lists item by item with the
+   * same tolerance, leaves by value.
+   */
+  public static boolean covers(Object live, Object desired, boolean quantities) {
+    if (isEmpty(desired)) {
+      return isEmpty(live) || (desired instanceof Map<?, ?> && live instanceof Map<?, ?>);
+    }
+    if (desired instanceof Map<?, ?> md) {
+      if (!(live instanceof Map<?, ?> ml)) {
+        return false;
+      }
+      for (Map.Entry<?, ?> e : md.entrySet()) {
+        if (!covers(ml.get(e.getKey()), e.getValue(), quantities)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (desired instanceof List<?> ld) {
+      if (!(live instanceof List<?> ll) || ll.size() != ld.size()) {
+        return false;
+      }
+      for (int i = 0; i < ld.size(); i++) {
+        if (!covers(ll.get(i), ld.get(i), quantities)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return live != null && sameValue(live, desired, quantities);
+  }
+
+  /**
+   * The RFC 7386 merge patch that makes {@code live} hold {@code desired}, given what was set last time
+   * ({@code applied}): maps are patched key by key, a key set last time and no longer desired is removed
+   * (null), keys nobody of ours set are left alone, lists and leaves are replaced when they differ. Empty
+   * when live already covers desired.
+   */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> mergeDiff(Map<String, Object> desired, Map<String, Object> live,
+      Map<String, Object> applied, boolean quantities) {
+    Map<String, Object> patch = new LinkedHashMap<>();
+    desired.forEach((k, d) -> {
+      Object l = live.get(k);
+      if (d instanceof Map<?, ?> dm && !dm.isEmpty() && l instanceof Map<?, ?> lm) {
+        Map<String, Object> a = applied.get(k) instanceof Map<?, ?> am ? (Map<String, Object>) am : Map.of();
+        Map<String, Object> sub = mergeDiff((Map<String, Object>) dm, (Map<String, Object>) lm, a, quantities);
+        if (!sub.isEmpty()) {
+          patch.put(k, sub);
+        }
+      } else if (!covers(l, d, quantities)) {
+        patch.put(k, d);
+      }
+    });
+    applied.keySet().forEach(k -> {
+      if (!desired.containsKey(k) && live.containsKey(k)) {
+        patch.put(k, null);
+      }
+    });
+    return patch;
+  }
+
+  /**
+   * The merge patch that replaces each desired top-level field of {@code live} that differs, as a whole:
+   * keys inside it that are not desired are removed (null).
+   */
+  public static Map<String, Object> replaceDiff(Map<String, Object> desired, Map<String, Object> live, boolean quantities) {
+    Map<String, Object> patch = new LinkedHashMap<>();
+    desired.forEach((k, d) -> {
+      Object l = live.get(k);
+      if (!sameValue(l, d, quantities)) {
+        patch.put(k, replacing(d, l));
+      }
+    });
+    return patch;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Object replacing(Object desired, Object live) {
+    if (!(desired instanceof Map<?, ?> dm) || !(live instanceof Map<?, ?> lm)) {
+      return desired;
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    dm.forEach((k, v) -> out.put(k.toString(), replacing(v, lm.get(k))));
+    lm.keySet().forEach(k -> {
+      if (!dm.containsKey(k)) {
+        out.put(k.toString(), null);
+      }
+    });
+    return out;
+  }
+
+  /**
+   * The leaves a merge {@code patch} changes on {@code live}, as field diffs under {@code path}. Inside
+   * replaced lists, with {@code tolerant}, what live holds beyond the patch (defaults) is not shown.
+   */
+  public static List<FieldDiff> patchDiff(String path, Map<String, Object> live, Map<String, Object> patch,
+      boolean quantities) {
+    List<FieldDiff> out = new ArrayList<>();
+    patch.forEach((k, p) -> display(path.isEmpty() ? k : path + key(k), live.get(k), p, quantities, out));
+    return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void display(String path, Object live, Object patch, boolean quantities, List<FieldDiff> out) {
+    if (patch == null) {
+      removed(path, live, out);
+    } else if (patch instanceof Map<?, ?> pm && live instanceof Map<?, ?> lm) {
+      pm.forEach((k, v) -> display(path + key(k.toString()), lm.get(k), v, quantities, out));
+    } else if (patch instanceof List<?> pl && live instanceof List<?> ll) {
+      for (int i = 0; i < pl.size(); i++) {
+        Object l = i < ll.size() ? ll.get(i) : null;
+        if (pl.get(i) instanceof Map<?, ?> pi && l instanceof Map<?, ?> li) {
+          // a list is written whole; inside an item, show what we set, not what the server added
+          String item = path + "[" + i + "]";
+          pi.forEach((a, b) -> display(item + key(a.toString()), li.get(a), b, quantities, out));
+        } else {
+          display(path + "[" + i + "]", l, pl.get(i), quantities, out);
+        }
+      }
+      for (int i = pl.size(); i < ll.size(); i++) {
+        removed(path + "[" + i + "]", ll.get(i), out);
+      }
+    } else {
+      out.addAll(leafDiff(path, live, patch, quantities));
+    }
+  }
+
+  private static void removed(String path, Object live, List<FieldDiff> out) {
+    Map<String, Object> leaves = new LinkedHashMap<>();
+    flatten(path, live, leaves);
+    leaves.forEach((p, v) -> out.add(new FieldDiff(p, v.toString(), null)));
+  }
 }

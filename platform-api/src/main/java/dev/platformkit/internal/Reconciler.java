@@ -1,9 +1,11 @@
 package dev.platformkit.internal;
 
+import dev.platformkit.ApplyOption;
 import dev.platformkit.ApplyResult;
 import dev.platformkit.Change;
 import dev.platformkit.ConflictException;
 import dev.platformkit.FieldDiff;
+import dev.platformkit.ForeignContentsException;
 import dev.platformkit.NotFoundException;
 import dev.platformkit.Ownership;
 import dev.platformkit.OwnershipException;
@@ -13,15 +15,17 @@ import dev.platformkit.ProgressListener;
 import dev.platformkit.ResourceRef;
 import dev.platformkit.RetryPolicy;
 import dev.platformkit.Sleeper;
+import dev.platformkit.StalePlanException;
+import dev.platformkit.spi.Kind;
 import dev.platformkit.spi.Resource;
 import dev.platformkit.spi.ResourceStore;
 import dev.platformkit.spi.ResourceUpdate;
+import dev.platformkit.spi.Tracking;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -36,26 +40,13 @@ import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /**
- * The plan/apply engine every primitive shares: reads the owned state with one list per kind, diffs it
- * against the desired objects, refuses to touch what it does not own, and applies the changes with
- * bounded retries. Primitives only render their desired {@link Resource}s.
+ * The plan/apply engine every primitive shares: reads the owned state with one list per kind and scope,
+ * diffs it against the desired objects on paths (a three-way merge of desired, last applied and live),
+ * refuses to touch what it does not own, and applies the changes with bounded retries. Primitives only
+ * render their desired {@link Resource}s and declare their {@link Kind}s; how ownership is marked and how
+ * writes are remembered belong to the stores.
  */
 public final class Reconciler {
-
-  /** Annotation listing the label keys we set, so that a label dropped from a spec is removed too. */
-  public static final String MANAGED_LABELS = "platformkit.dev/managed-labels";
-  /** Annotation listing the annotation keys we set. */
-  public static final String MANAGED_ANNOTATIONS = "platformkit.dev/managed-annotations";
-
-  /**
-   * A kind a primitive manages, in creation order.
-   *
-   * @param provider the store that holds it
-   * @param name the kind
-   * @param quantities whether string leaves are Kubernetes quantities, compared by value because the
-   *     API server rewrites them ({@code 1000m} → {@code 1})
-   */
-  public record Kind(String provider, String name, boolean quantities) implements Serializable {}
 
   /** One planned change and what it needs to be made. */
   public record Step(Change change, Kind kind, Resource desired, Resource current) {}
@@ -66,7 +57,7 @@ public final class Reconciler {
   private final Clock clock;
   private final RandomGenerator random;
 
-  /** An engine over these stores (by provider). */
+  /** An engine over these stores, keyed by {@link #key(String, String)} of provider and scope. */
   public Reconciler(Map<String, ResourceStore> stores, RetryPolicy retry, Sleeper sleeper, Clock clock,
       RandomGenerator random) {
     this.stores = Map.copyOf(stores);
@@ -76,65 +67,94 @@ public final class Reconciler {
     this.random = random;
   }
 
-  /** The store of a provider, if configured. */
+  /** The key of a provider's store in a scope. */
+  public static String key(String provider, String scope) {
+    return scope.isEmpty() ? provider : provider + "/" + scope;
+  }
+
+  /** The store of a provider in its default scope, if configured. */
   public Optional<ResourceStore> store(String provider) {
     return Optional.ofNullable(stores.get(provider));
+  }
+
+  private ResourceStore storeOf(ResourceRef ref) {
+    ResourceStore store = stores.get(key(ref.provider(), ref.scope()));
+    if (store == null) {
+      throw new PlatformException("no " + ref.provider() + " backend is configured"
+          + (ref.scope().isEmpty() ? "" : " for scope \"" + ref.scope() + "\"") + " to hold " + ref);
+    }
+    return store;
   }
 
   /**
    * Plans the changes that make the objects owned by {@code owners} equal to {@code desired}: creates
    * and updates in the order of {@code kinds}, then deletes of owned objects no longer desired in
-   * reverse order. Writes nothing.
+   * reverse order. Reads the default scope of each provider and every scope a desired object names.
+   * Writes nothing.
    */
   public List<Step> plan(Set<String> owners, List<Resource> desired, List<Kind> kinds) {
     Map<ResourceRef, String> wantedBy = new HashMap<>();
     for (Resource want : desired) {
-      String other = wantedBy.putIfAbsent(want.ref(), ownerOf(want));
+      String other = wantedBy.putIfAbsent(want.ref(), owner(want));
       if (other != null) {
         // two specs (or one spec twice) rendering the same object would fight over it on every apply
-        throw new PlatformException(want.ref() + " is wanted twice, by " + other + " and by " + ownerOf(want)
+        throw new PlatformException(want.ref() + " is wanted twice, by " + other + " and by " + owner(want)
             + "; give it to one of them");
       }
     }
+    Set<String> scopes = new LinkedHashSet<>();
+    scopes.add(ResourceRef.DEFAULT_SCOPE);
+    desired.forEach(r -> scopes.add(r.ref().scope()));
+
     Map<ResourceRef, Resource> actual = new LinkedHashMap<>();
     for (Kind kind : kinds) {
-      ResourceStore store = stores.get(kind.provider());
-      if (store == null || !store.supports(kind.name())) {
-        continue;
-      }
-      Map<String, String> selector = selector(kind.provider(), owners);
-      for (Resource r : read(() -> store.list(kind.name(), selector))) {
-        if (owners.contains(ownerOf(r))) {
-          actual.put(r.ref(), r);
+      for (String scope : scopes) {
+        ResourceStore store = stores.get(key(kind.provider(), scope));
+        if (store == null || !store.supports(kind)) {
+          continue;
+        }
+        Map<String, String> selector = store.marks().selector(owners);
+        for (Resource r : read(() -> store.list(kind, selector))) {
+          Resource scoped = scope.isEmpty() ? r : rescope(r, scope);
+          if (owners.contains(store.marks().owner(r.labels()).orElse(null))) {
+            actual.put(scoped.ref(), scoped);
+          }
         }
       }
     }
 
     List<Step> steps = new ArrayList<>();
     // nothing can exist yet in a namespace this plan creates: no need to look for collisions there
-    Set<String> newNamespaces = new HashSet<>();
+    Set<ResourceRef> newNamespaces = new HashSet<>();
     for (Kind kind : kinds) {
       for (Resource want : desired) {
         if (!want.ref().kind().equals(kind.name()) || !want.ref().provider().equals(kind.provider())) {
           continue;
         }
-        Resource wanted = withTracking(want);
+        ResourceStore store = storeOf(want.ref());
+        Resource wanted = store.tracking().record(want);
         Resource current = actual.remove(want.ref());
-        if (current != null && !ownerOf(wanted).equals(ownerOf(current))) {
+        if (current != null && !owner(wanted).equals(owner(current))) {
           // planning several owners at once must not hand an object from one to another silently
-          throw new OwnershipException(want.ref(), ownerOf(current), ownerOf(wanted));
+          throw new OwnershipException(want.ref(), owner(current), owner(wanted));
         }
-        boolean inNewNamespace = ResourceRef.KUBERNETES.equals(kind.provider()) && newNamespaces.contains(want.ref().namespace());
+        boolean inNewNamespace = want.ref().namespace() != null && newNamespaces.contains(namespaceOf(want.ref()));
         if (current == null && !inNewNamespace) {
-          current = unownedOrOurs(wanted);
+          current = unownedOrOurs(store, kind, wanted);
         }
         if (current == null) {
-          steps.add(new Step(new Change(Change.Action.CREATE, wanted.ref(), creationDiff(wanted)), kind, wanted, null));
-          if (ResourceRef.KUBERNETES.equals(kind.provider()) && kind.name().equals("Namespace")) {
-            newNamespaces.add(want.ref().name());
+          if (isNamespace(kind)) {
+            // a namespace still being deleted refuses creates with a 403 until it is gone: say so now
+            Optional<String> blocked = read(() -> store.blockedNamespace(want.ref().name()));
+            if (blocked.isPresent()) {
+              throw new ConflictException(want.ref() + " cannot be created yet: " + blocked.get()
+                  + "; plan again once it is gone");
+            }
+            newNamespaces.add(want.ref());
           }
+          steps.add(new Step(new Change(Change.Action.CREATE, wanted.ref(), creationDiff(store, wanted)), kind, wanted, null));
         } else {
-          Diff diff = diff(kind, current, wanted);
+          Diff diff = diff(store, kind, current, wanted);
           if (!diff.update().isEmpty()) {
             steps.add(new Step(new Change(Change.Action.UPDATE, wanted.ref(), diff.fields()), kind, wanted, current));
           }
@@ -147,9 +167,30 @@ public final class Reconciler {
       actual.values().stream()
           .filter(r -> r.ref().kind().equals(kind.name()) && r.ref().provider().equals(kind.provider()))
           .sorted((a, b) -> a.ref().compareTo(b.ref()))
-          .forEach(r -> steps.add(new Step(new Change(Change.Action.DELETE, r.ref(), List.of()), kind, null, r)));
+          .forEach(r -> steps.add(new Step(deletion(kind, r), kind, null, r)));
     }
     return steps;
+  }
+
+  private Change deletion(Kind kind, Resource current) {
+    Map<String, Integer> contents = Map.of();
+    if (isNamespace(kind)) {
+      ResourceStore store = storeOf(current.ref());
+      contents = read(() -> store.foreignContents(current.ref().name()));
+    }
+    return new Change(Change.Action.DELETE, current.ref(), List.of(), contents);
+  }
+
+  private static boolean isNamespace(Kind kind) {
+    return kind.name().equals("Namespace") && !kind.namespaced();
+  }
+
+  private static ResourceRef namespaceOf(ResourceRef ref) {
+    return new ResourceRef(ref.provider(), "Namespace", null, ref.namespace(), ref.scope());
+  }
+
+  private static Resource rescope(Resource r, String scope) {
+    return new Resource(r.ref().inScope(scope), r.labels(), r.annotations(), r.body(), r.version());
   }
 
   /** The plan of these steps for {@code subjects}. */
@@ -159,78 +200,102 @@ public final class Reconciler {
 
   /**
    * Makes the changes of {@code plan} after checking that planning again gives the same changes: a
-   * plan is a promise about what will be written, so drift since then is a {@link ConflictException}.
+   * plan is a promise about what will be written, so drift since then is a {@link StalePlanException},
+   * and so is a write that finds the object changed in a way that changes what it would write.
    */
-  public ApplyResult applyPlan(Plan plan, List<Step> replanned, ProgressListener listener) {
+  public ApplyResult applyPlan(Plan plan, List<Step> replanned, ProgressListener listener, Set<ApplyOption> options) {
     List<Change> now = replanned.stream().map(Step::change).toList();
     if (!now.equals(plan.changes())) {
-      throw new ConflictException("the state changed since the plan was made; plan again. Now:\n"
+      throw new StalePlanException("the state changed since the plan was made; plan again. Now:\n"
           + new Plan(plan.subjects(), plan.isDeletion(), now).render());
     }
-    return apply(replanned, listener);
+    return apply(replanned, listener, options, true);
   }
 
   /** Makes the changes of {@code steps}, in order, retrying conflicts and retryable failures. */
-  public ApplyResult apply(List<Step> steps, ProgressListener listener) {
+  public ApplyResult apply(List<Step> steps, ProgressListener listener, Set<ApplyOption> options) {
+    return apply(steps, listener, options, false);
+  }
+
+  private ApplyResult apply(List<Step> steps, ProgressListener listener, Set<ApplyOption> options, boolean strict) {
+    // refused before the first write: never a half-applied change
+    List<Change> foreign = steps.stream().map(Step::change).filter(Change::deletesForeignObjects).toList();
+    if (!foreign.isEmpty() && !options.contains(ApplyOption.DELETE_FOREIGN_CONTENTS)) {
+      throw new ForeignContentsException(foreign);
+    }
     Instant start = clock.instant();
     List<Change> applied = new ArrayList<>();
     for (Step step : steps) {
       listener.starting(step.change());
-      execute(step, listener);
-      listener.finished(step.change());
-      applied.add(step.change());
+      Change made = execute(step, listener, strict);
+      listener.finished(made == null ? step.change() : made);
+      if (made != null) {
+        applied.add(made);
+      }
     }
     return new ApplyResult(applied, Duration.between(start, clock.instant()));
   }
 
-  private void execute(Step step, ProgressListener listener) {
-    ResourceStore store = stores.get(step.kind().provider());
-    Change.Action action = step.change().action();
+  // Returns the change actually made: after a conflict it is decided again on fresh state (or, for a
+  // saved plan, must come out the same).
+  private Change execute(Step step, ProgressListener listener, boolean strict) {
+    ResourceStore store = storeOf(step.change().target());
+    Kind kind = step.kind();
+    Change change = step.change();
     Resource desired = step.desired();
     Resource current = step.current();
+    String owner = owner(desired != null ? desired : current);
     for (int attempt = 1; ; attempt++) {
       try {
-        switch (action) {
-          case CREATE -> store.create(desired);
-          case UPDATE -> {
-            ResourceUpdate update = diff(step.kind(), current, desired).update();
-            if (!update.isEmpty()) {
-              store.update(current, update);
-            }
-          }
-          case DELETE -> store.delete(current);
+        switch (change.action()) {
+          case CREATE -> store.create(kind, desired);
+          case UPDATE -> store.update(kind, current, diff(store, kind, current, desired).update());
+          case DELETE -> store.delete(kind, current);
         }
-        return;
+        return change;
       } catch (PlatformException e) {
         // an object deleted between our read and our update is simply created again
-        boolean vanished = e instanceof NotFoundException && action == Change.Action.UPDATE;
+        boolean vanished = e instanceof NotFoundException && change.action() == Change.Action.UPDATE;
         if (!(e.retryable() || vanished) || attempt >= retry.maxAttempts()) {
           throw e;
         }
-        listener.retrying(step.change(), attempt, e);
+        listener.retrying(change, attempt, e);
         sleeper.sleep(retry.delay(attempt, random));
-        if (vanished) {
-          action = Change.Action.CREATE;
-        } else if (e instanceof ConflictException) {
-          // someone else wrote in between: read again and redo the decision on fresh state
-          ResourceRef ref = step.change().target();
-          Optional<Resource> fresh = read(() -> store.get(ref));
-          String owner = desired != null ? ownerOf(desired) : ownerOf(current);
-          if (fresh.isEmpty()) {
-            if (action == Change.Action.DELETE) {
-              return;
-            }
-            action = Change.Action.CREATE;
+        if (!vanished && !(e instanceof ConflictException)) {
+          continue; // throttled or unanswered: the same write again
+        }
+        // someone else wrote in between: read again and decide again on fresh state
+        ResourceRef ref = change.target();
+        Optional<Resource> fresh = read(() -> store.get(kind, ref));
+        Change again;
+        if (fresh.isEmpty()) {
+          if (change.action() == Change.Action.DELETE) {
+            return null;
+          }
+          again = new Change(Change.Action.CREATE, ref, creationDiff(store, desired));
+        } else {
+          if (!owner.equals(store.marks().owner(fresh.get().labels()).orElse(null))) {
+            throw new OwnershipException(ref, Ownership.ownerOf(fresh.get().labels()).orElse(null), owner);
+          }
+          current = fresh.get();
+          if (change.action() == Change.Action.DELETE) {
+            again = deletion(kind, current);
           } else {
-            if (!Ownership.isOwnedBy(fresh.get().labels(), owner)) {
-              throw new OwnershipException(ref, Ownership.ownerOf(fresh.get().labels()).orElse(null), owner);
+            Diff diff = diff(store, kind, current, desired);
+            if (diff.update().isEmpty()) {
+              return null; // someone else made it so already
             }
-            current = fresh.get();
-            if (action == Change.Action.CREATE) {
-              action = Change.Action.UPDATE;
-            }
+            again = new Change(Change.Action.UPDATE, ref, diff.fields());
           }
         }
+        if (strict && !again.equals(change)) {
+          throw new StalePlanException(ref + " changed since the plan was made: the plan said\n  " + change.render()
+              + "\nbut now it would be\n  " + again.render() + "\nplan again");
+        }
+        if (again.deletesForeignObjects() && !change.deletesForeignObjects()) {
+          throw new ForeignContentsException(List.of(again));
+        }
+        change = again;
       }
     }
   }
@@ -249,28 +314,23 @@ public final class Reconciler {
     }
   }
 
-  private Resource unownedOrOurs(Resource wanted) {
-    ResourceStore store = stores.get(wanted.ref().provider());
-    Optional<Resource> existing = read(() -> store.get(wanted.ref()));
+  private Resource unownedOrOurs(ResourceStore store, Kind kind, Resource wanted) {
+    Optional<Resource> existing = read(() -> store.get(kind, wanted.ref()));
     if (existing.isEmpty()) {
       return null;
     }
-    String owner = ownerOf(wanted);
-    if (!Ownership.isOwnedBy(existing.get().labels(), owner)) {
+    String owner = owner(wanted);
+    if (!owner.equals(store.marks().owner(existing.get().labels()).orElse(null))) {
       throw new OwnershipException(wanted.ref(), Ownership.ownerOf(existing.get().labels()).orElse(null), owner);
     }
-    return existing.get();
+    Resource found = existing.get();
+    return wanted.ref().scope().isEmpty() ? found : rescope(found, wanted.ref().scope());
   }
 
-  // AWS objects carry tags with other key syntax than Kubernetes labels
-  private static Map<String, String> selector(String provider, Set<String> owners) {
-    boolean aws = ResourceRef.AWS.equals(provider);
-    Map<String, String> selector = new LinkedHashMap<>();
-    selector.put(aws ? Ownership.MANAGED_BY_TAG : Ownership.MANAGED_BY_LABEL, Ownership.MANAGED_BY_VALUE);
-    if (owners.size() == 1) {
-      selector.put(aws ? Ownership.OWNER_TAG : Ownership.OWNER_LABEL, owners.iterator().next());
-    }
-    return selector;
+  // the owner as the store that holds the object marks it
+  private String owner(Resource r) {
+    return storeOf(r.ref()).marks().owner(r.labels()).orElseThrow(
+        () -> new IllegalStateException(r.ref() + " carries no ownership marks"));
   }
 
   /** The owner value in a resource's labels or tags, or null. */
@@ -279,90 +339,77 @@ public final class Reconciler {
     return owner != null ? owner : r.labels().get(Ownership.OWNER_TAG);
   }
 
-  // Kubernetes objects remember which label and annotation keys we set, so that keys dropped from a
-  // spec are removed while keys others set are left alone.
-  private static Resource withTracking(Resource r) {
-    if (!ResourceRef.KUBERNETES.equals(r.ref().provider())) {
-      return r;
-    }
-    Map<String, String> annotations = new LinkedHashMap<>(r.annotations());
-    annotations.remove(MANAGED_LABELS);
-    annotations.remove(MANAGED_ANNOTATIONS);
-    annotations.put(MANAGED_ANNOTATIONS, String.join(",", new TreeSet<>(annotations.keySet())));
-    annotations.put(MANAGED_LABELS, String.join(",", new TreeSet<>(r.labels().keySet())));
-    return new Resource(r.ref(), r.labels(), annotations, r.body(), r.version());
-  }
-
   private record Diff(ResourceUpdate update, List<FieldDiff> fields) {}
 
-  private static Diff diff(Kind kind, Resource current, Resource desired) {
+  private static final Diff NO_DIFF = new Diff(new ResourceUpdate(Map.of(), Set.of(), Map.of(), Set.of(), Map.of()), List.of());
+
+  // Three-way: what is desired, what we set last time (the store's record), what is live. A key we set
+  // and no longer want is removed; a key others (or the server's defaulting) added is left alone.
+  private static Diff diff(ResourceStore store, Kind kind, Resource current, Resource desired) {
+    Tracking tracking = store.tracking();
+    Tracking.Applied applied = tracking.applied(current);
     List<FieldDiff> fields = new ArrayList<>();
     Map<String, String> setLabels = new LinkedHashMap<>();
     Set<String> removeLabels = new TreeSet<>();
-    keyed(current.labels(), desired.labels(), managedKeys(current, MANAGED_LABELS), labelsPath(desired.ref()), setLabels, removeLabels, fields);
+    String labelsPath = labelsPath(store);
+    keyed(current.labels(), desired.labels(), applied == null ? Set.of() : applied.labels(), k -> false,
+        labelsPath, setLabels, removeLabels, fields);
     Map<String, String> setAnnotations = new LinkedHashMap<>();
     Set<String> removeAnnotations = new TreeSet<>();
-    Set<String> ownedAnnotations = managedKeys(current, MANAGED_ANNOTATIONS);
-    keyed(current.annotations(), desired.annotations(), ownedAnnotations, "metadata.annotations", setAnnotations, removeAnnotations, fields);
+    keyed(current.annotations(), desired.annotations(), applied == null ? Set.of() : applied.annotations(),
+        tracking::isRecord, "metadata.annotations", setAnnotations, removeAnnotations, fields);
 
-    Map<String, Object> body = new LinkedHashMap<>();
-    for (Map.Entry<String, Object> e : desired.body().entrySet()) {
-      Object before = current.body().get(e.getKey());
-      if (!Json.sameValue(before, e.getValue(), kind.quantities())) {
-        body.put(e.getKey(), e.getValue());
-        fields.addAll(Json.leafDiff(e.getKey(), before, e.getValue(), kind.quantities()));
-      }
-    }
-    // tracking annotations alone are not worth a write or a line in the plan
-    fields.removeIf(f -> f.path().contains(MANAGED_LABELS) || f.path().contains(MANAGED_ANNOTATIONS));
+    // without a record of the fields we set (objects written before field tracking, stores without one),
+    // the desired top-level fields are ours as a whole, compared exactly, as they were then
+    boolean tolerant = tracking.tolerant() && applied != null && applied.body() != null;
+    Map<String, Object> patch = tolerant
+        ? Json.mergeDiff(desired.body(), current.body(), applied.body(), kind.quantities())
+        : Json.replaceDiff(desired.body(), current.body(), kind.quantities());
+    fields.addAll(Json.patchDiff("", current.body(), patch, kind.quantities()));
     if (fields.isEmpty()) {
-      return new Diff(new ResourceUpdate(Map.of(), Set.of(), Map.of(), Set.of(), Map.of()), List.of());
+      // the record alone is not worth a write or a line in the plan
+      return NO_DIFF;
     }
-    return new Diff(new ResourceUpdate(setLabels, removeLabels, setAnnotations, removeAnnotations, body), fields);
-  }
-
-  private static Set<String> managedKeys(Resource current, String annotation) {
-    String value = current.annotations().get(annotation);
-    if (value == null || value.isEmpty()) {
-      return Set.of();
-    }
-    return new LinkedHashSet<>(Arrays.asList(value.split(",")));
+    return new Diff(new ResourceUpdate(setLabels, removeLabels, setAnnotations, removeAnnotations, patch), fields);
   }
 
   private static void keyed(Map<String, String> current, Map<String, String> desired, Set<String> owned,
-      String path, Map<String, String> set, Set<String> remove, List<FieldDiff> fields) {
+      java.util.function.Predicate<String> record, String path, Map<String, String> set, Set<String> remove,
+      List<FieldDiff> fields) {
     desired.forEach((k, v) -> {
       String before = current.get(k);
       if (!v.equals(before)) {
         set.put(k, v);
-        fields.add(new FieldDiff(path + Json.key(k), before, v));
+        if (!record.test(k)) {
+          fields.add(new FieldDiff(path + Json.key(k), before, v));
+        }
       }
     });
     for (String k : owned) {
       if (!desired.containsKey(k) && current.containsKey(k)) {
         remove.add(k);
-        fields.add(new FieldDiff(path + Json.key(k), current.get(k), null));
+        if (!record.test(k)) {
+          fields.add(new FieldDiff(path + Json.key(k), current.get(k), null));
+        }
       }
     }
   }
 
-  private static final Set<String> OWNERSHIP_KEYS = Set.of(Ownership.MANAGED_BY_LABEL, Ownership.OWNER_LABEL,
-      Ownership.TENANT_LABEL, Ownership.MANAGED_BY_TAG, Ownership.OWNER_TAG, Ownership.TENANT_TAG);
-
-  private static String labelsPath(ResourceRef ref) {
-    return ResourceRef.AWS.equals(ref.provider()) ? "tags" : "metadata.labels";
+  private static String labelsPath(ResourceStore store) {
+    return store.marks().field();
   }
 
   // the ownership marks are on every object we create; listing them on each would drown the plan
-  private static List<FieldDiff> creationDiff(Resource r) {
+  private static List<FieldDiff> creationDiff(ResourceStore store, Resource r) {
     List<FieldDiff> fields = new ArrayList<>();
+    String labelsPath = labelsPath(store);
     r.labels().forEach((k, v) -> {
-      if (!OWNERSHIP_KEYS.contains(k)) {
-        fields.add(new FieldDiff(labelsPath(r.ref()) + Json.key(k), null, v));
+      if (!store.marks().isMark(k)) {
+        fields.add(new FieldDiff(labelsPath + Json.key(k), null, v));
       }
     });
     r.annotations().forEach((k, v) -> {
-      if (!k.equals(MANAGED_LABELS) && !k.equals(MANAGED_ANNOTATIONS)) {
+      if (!store.tracking().isRecord(k)) {
         fields.add(new FieldDiff("metadata.annotations" + Json.key(k), null, v));
       }
     });

@@ -6,15 +6,20 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a backend implements so that the planners in platform-api can reconcile objects in it: list by
- * ownership labels, read one, create, update owned fields, delete. The Kubernetes backend, the AWS
+ * What a backend implements so that the engine in platform-api can reconcile objects in it: list by
+ * ownership marks, read one, create, update owned fields, delete. The Kubernetes backend, the AWS
  * backend and the testkit's in-memory backend implement it, and all pass the same contract suites.
+ *
+ * <p>Every call names the {@link Kind} it is about, as the primitive declared it; a store needs no table
+ * of kinds of its own. How ownership is marked ({@link #marks()}) and how what platformkit set is
+ * remembered ({@link #tracking()}) are the store's, so the engine holds no provider rules.
  *
  * <p>Errors: a stale {@link Resource#version()} or a concurrent create is a
  * {@link dev.platformkit.ConflictException}; throttling, 429 and 5xx are a retryable
  * {@link dev.platformkit.BackendException}; a missing object on update is a
- * {@link dev.platformkit.NotFoundException}. Stores do not retry; the planners do. Lists in bodies are
- * returned in the order written, or sorted where the backend keeps no order.
+ * {@link dev.platformkit.NotFoundException}; anything else a {@link dev.platformkit.PlatformException}.
+ * Stores do not retry; the engine does. Lists in bodies are returned in the order written, or sorted
+ * where the backend keeps no order.
  */
 public interface ResourceStore {
 
@@ -22,27 +27,61 @@ public interface ResourceStore {
   String provider();
 
   /** Whether the store can hold objects of this kind. */
-  boolean supports(String kind);
+  boolean supports(Kind kind);
 
   /**
    * Every object of {@code kind} whose labels (tags) include all entries of {@code selector}, across
    * all namespaces. One request (or one paged listing) per call on real backends. Objects already being
-   * deleted (a Terminating namespace) are left out.
+   * deleted (a Terminating namespace) are not current state and are left out.
    */
-  List<Resource> list(String kind, Map<String, String> selector);
+  List<Resource> list(Kind kind, Map<String, String> selector);
 
-  /** The object, whether we own it or not (to detect collisions with objects we don't own). */
-  Optional<Resource> get(ResourceRef ref);
+  /**
+   * The object, whether we own it or not (to detect collisions with objects we don't own); empty when it
+   * does not exist or is being deleted, like {@link #list}.
+   */
+  Optional<Resource> get(Kind kind, ResourceRef ref);
 
   /** Creates the object. A {@link dev.platformkit.ConflictException} when it exists already. */
-  void create(Resource desired);
+  void create(Kind kind, Resource desired);
 
   /**
    * Writes {@code update} onto {@code current}, failing with a {@link dev.platformkit.ConflictException}
    * when the object changed since {@code current} was read (its version differs).
    */
-  void update(Resource current, ResourceUpdate update);
+  void update(Kind kind, Resource current, ResourceUpdate update);
 
-  /** Deletes the object; nothing happens when it is already gone. */
-  void delete(Resource current);
+  /**
+   * Deletes the object, on condition that it is still the version read; nothing happens when it is
+   * already gone.
+   */
+  void delete(Kind kind, Resource current);
+
+  /** How ownership is marked on this store's objects. Default: Kubernetes labels. */
+  default Marks marks() {
+    return Marks.LABELS;
+  }
+
+  /** How this store remembers what platformkit set. Default: {@link Tracking#ANNOTATIONS}. */
+  default Tracking tracking() {
+    return Tracking.ANNOTATIONS;
+  }
+
+  /**
+   * Why objects cannot be created in {@code namespace} now (it is being deleted), or empty. Asked once per
+   * namespace a plan creates objects in but does not create itself... and for namespaces it creates.
+   * Default: never blocked.
+   */
+  default Optional<String> blockedNamespace(String namespace) {
+    return Optional.empty();
+  }
+
+  /**
+   * What lives in {@code namespace} that platformkit does not own, counted by kind, leaving out what the
+   * system puts in every namespace. Asked before a namespace is deleted, because deleting it deletes
+   * everything in it. Default: nothing (a store without namespaces).
+   */
+  default Map<String, Integer> foreignContents(String namespace) {
+    return Map.of();
+  }
 }

@@ -2,7 +2,7 @@ package dev.platformkit.tenant;
 
 import dev.platformkit.Ownership;
 import dev.platformkit.ResourceRef;
-import dev.platformkit.internal.Reconciler.Kind;
+import dev.platformkit.spi.Kind;
 import dev.platformkit.spi.Resource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,15 +17,19 @@ final class TenantObjects {
   static final String AWS_AUTH_NAMESPACE = "kube-system";
   static final String PREVENT_DELETION = "platformkit.dev/prevent-deletion";
 
-  /** Every kind a tenant may own, in creation order. */
+  /** The aws-auth entries (rows of {@code mapRoles} in {@code kube-system/aws-auth}), held by the Kubernetes backend. */
+  static final Kind AWS_AUTH_MAPPING = new Kind(ResourceRef.KUBERNETES, "AwsAuthMapping", null, null, true,
+      List.of("rolearn", "username", "groups"), false);
+
+  /** Every kind a tenant may own, in creation order: the one list stores and engine take them from. */
   static final List<Kind> KINDS = List.of(
-      new Kind(ResourceRef.KUBERNETES, "Namespace", false),
-      new Kind(ResourceRef.KUBERNETES, "ResourceQuota", true),
-      new Kind(ResourceRef.KUBERNETES, "LimitRange", true),
-      new Kind(ResourceRef.KUBERNETES, "NetworkPolicy", false),
-      new Kind(ResourceRef.KUBERNETES, "RoleBinding", false),
-      new Kind(ResourceRef.KUBERNETES, "AwsAuthMapping", false),
-      new Kind(ResourceRef.AWS, "AccessEntry", false));
+      Kind.kubernetes("v1", "Namespace", "namespaces", false),
+      Kind.kubernetes("v1", "ResourceQuota", "resourcequotas", true, "spec").withQuantities(),
+      Kind.kubernetes("v1", "LimitRange", "limitranges", true, "spec").withQuantities(),
+      Kind.kubernetes("networking.k8s.io/v1", "NetworkPolicy", "networkpolicies", true, "spec"),
+      Kind.kubernetes("rbac.authorization.k8s.io/v1", "RoleBinding", "rolebindings", true, "roleRef", "subjects"),
+      AWS_AUTH_MAPPING,
+      Kind.aws("AccessEntry"));
 
   private TenantObjects() {}
 

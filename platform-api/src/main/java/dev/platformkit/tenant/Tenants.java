@@ -1,5 +1,6 @@
 package dev.platformkit.tenant;
 
+import dev.platformkit.ApplyOption;
 import dev.platformkit.ApplyResult;
 import dev.platformkit.Change;
 import dev.platformkit.Plan;
@@ -8,8 +9,10 @@ import dev.platformkit.ResourceRef;
 import dev.platformkit.ValidationException;
 import dev.platformkit.Violation;
 import dev.platformkit.internal.Engine;
+import dev.platformkit.internal.Primitives;
 import dev.platformkit.internal.Reconciler;
 import dev.platformkit.internal.Reconciler.Step;
+import dev.platformkit.spi.Kind;
 import dev.platformkit.spi.Resource;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -29,11 +32,28 @@ import java.util.Set;
  * <p>Obtained from {@link dev.platformkit.Platform#tenants()}.
  */
 public final class Tenants {
+  static {
+    Primitives.register(Tenants.class, Tenants::new);
+  }
+
   private final Engine engine;
 
-  /** Internal: use {@link dev.platformkit.Platform#tenants()}. */
-  public Tenants(Engine engine) {
+  private Tenants(Engine engine) {
     this.engine = engine;
+  }
+
+  /**
+   * The kinds of objects tenants own, in the order they are created: what a backend must support for
+   * tenants, and what tests use to read them back from a store.
+   */
+  public static List<Kind> kinds() {
+    return TenantObjects.KINDS;
+  }
+
+  /** The tenant kind named {@code name} ({@code Namespace}, {@code AccessEntry}, ...). */
+  public static Kind kind(String name) {
+    return TenantObjects.KINDS.stream().filter(k -> k.name().equals(name)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("tenants own no " + name + " objects"));
   }
 
   /** What applying {@code tenant} would change. Writes nothing. */
@@ -56,21 +76,28 @@ public final class Tenants {
     return Reconciler.toPlan(List.copyOf(tenants), true, steps(List.copyOf(tenants), true));
   }
 
-  /** Plans and applies {@code tenant} in one pass. */
-  public ApplyResult apply(Tenant tenant) {
-    return apply(List.of(tenant));
+  /**
+   * Plans and applies {@code tenant} in one pass. A namespace dropped from the spec is deleted, but not
+   * when it holds objects platformkit does not own, unless {@link ApplyOption#DELETE_FOREIGN_CONTENTS} is
+   * given ({@link dev.platformkit.ForeignContentsException}, before anything is written).
+   */
+  public ApplyResult apply(Tenant tenant, ApplyOption... options) {
+    return apply(List.of(tenant), options);
   }
 
-  /** Plans and applies all {@code tenants} in one pass. */
-  public ApplyResult apply(Collection<Tenant> tenants) {
-    return engine.reconciler().apply(steps(List.copyOf(tenants), false), engine.listener());
+  /** Plans and applies all {@code tenants} in one pass; options as for {@link #apply(Tenant, ApplyOption...)}. */
+  public ApplyResult apply(Collection<Tenant> tenants, ApplyOption... options) {
+    return engine.reconciler().apply(steps(List.copyOf(tenants), false), engine.listener(), Set.of(options));
   }
 
   /**
    * Applies a plan made earlier by {@link #plan} or {@link #planDelete}, after checking that planning
-   * again gives exactly the same changes ({@link dev.platformkit.ConflictException} otherwise).
+   * again gives exactly the same changes, and makes exactly those: a
+   * {@link dev.platformkit.StalePlanException} when the state moved since (plan again). A plan that
+   * deletes namespaces holding objects platformkit does not own ({@link Change#contents()}) needs
+   * {@link ApplyOption#DELETE_FOREIGN_CONTENTS}.
    */
-  public ApplyResult apply(Plan plan) {
+  public ApplyResult apply(Plan plan, ApplyOption... options) {
     List<Tenant> tenants = new ArrayList<>();
     for (Object subject : plan.subjects()) {
       if (!(subject instanceof Tenant t)) {
@@ -78,12 +105,17 @@ public final class Tenants {
       }
       tenants.add(t);
     }
-    return engine.reconciler().applyPlan(plan, steps(tenants, plan.isDeletion()), engine.listener());
+    return engine.reconciler().applyPlan(plan, steps(tenants, plan.isDeletion()), engine.listener(), Set.of(options));
   }
 
-  /** Plans and applies the deletion of everything {@code tenant} owns. */
-  public ApplyResult delete(Tenant tenant) {
-    return engine.reconciler().apply(steps(List.of(tenant), true), engine.listener());
+  /**
+   * Plans and applies the deletion of everything {@code tenant} owns. Its namespaces are deleted with
+   * everything in them, so a namespace holding objects platformkit does not own is refused
+   * ({@link dev.platformkit.ForeignContentsException}, nothing written) unless
+   * {@link ApplyOption#DELETE_FOREIGN_CONTENTS} is given; {@link #planDelete} shows them counted by kind.
+   */
+  public ApplyResult delete(Tenant tenant, ApplyOption... options) {
+    return engine.reconciler().apply(steps(List.of(tenant), true), engine.listener(), Set.of(options));
   }
 
   private List<Step> steps(List<Tenant> tenants, boolean deletion) {

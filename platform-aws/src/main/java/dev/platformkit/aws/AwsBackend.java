@@ -1,10 +1,14 @@
 package dev.platformkit.aws;
 
+import dev.platformkit.PlatformException;
 import dev.platformkit.ResourceRef;
 import dev.platformkit.aws.internal.AccessEntryStore;
+import dev.platformkit.spi.Kind;
+import dev.platformkit.spi.Marks;
 import dev.platformkit.spi.Resource;
 import dev.platformkit.spi.ResourceStore;
 import dev.platformkit.spi.ResourceUpdate;
+import dev.platformkit.spi.Tracking;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,39 +58,51 @@ public final class AwsBackend implements ResourceStore {
   }
 
   @Override
-  public boolean supports(String kind) {
-    return kinds.containsKey(kind);
+  public boolean supports(Kind kind) {
+    return ResourceRef.AWS.equals(kind.provider()) && kinds.containsKey(kind.name());
   }
 
   @Override
-  public List<Resource> list(String kind, Map<String, String> selector) {
+  public List<Resource> list(Kind kind, Map<String, String> selector) {
     return store(kind).list(kind, selector);
   }
 
   @Override
-  public Optional<Resource> get(ResourceRef ref) {
-    return store(ref.kind()).get(ref);
+  public Optional<Resource> get(Kind kind, ResourceRef ref) {
+    return store(kind).get(kind, ref);
   }
 
   @Override
-  public void create(Resource desired) {
-    store(desired.ref().kind()).create(desired);
+  public void create(Kind kind, Resource desired) {
+    store(kind).create(kind, desired);
   }
 
   @Override
-  public void update(Resource current, ResourceUpdate update) {
-    store(current.ref().kind()).update(current, update);
+  public void update(Kind kind, Resource current, ResourceUpdate update) {
+    store(kind).update(kind, current, update);
   }
 
   @Override
-  public void delete(Resource current) {
-    store(current.ref().kind()).delete(current);
+  public void delete(Kind kind, Resource current) {
+    store(kind).delete(kind, current);
   }
 
-  private ResourceStore store(String kind) {
-    ResourceStore store = kinds.get(kind);
+  /** Tags ({@code platformkit:managed-by}, {@code platformkit:owner}). */
+  @Override
+  public Marks marks() {
+    return Marks.TAGS;
+  }
+
+  /** None: AWS objects read back exactly what was written. */
+  @Override
+  public Tracking tracking() {
+    return Tracking.NONE;
+  }
+
+  private ResourceStore store(Kind kind) {
+    ResourceStore store = kinds.get(kind.name());
     if (store == null) {
-      throw new UnsupportedOperationException("this AWS backend holds no " + kind + " objects: it supports "
+      throw new PlatformException("this AWS backend holds no " + kind.name() + " objects: it supports "
           + kinds.keySet() + " (give AwsBackend.builder() the client of the service that holds " + kind + ")");
     }
     return store;

@@ -1,6 +1,7 @@
 package dev.platformkit.aws;
 
 import static dev.platformkit.testkit.aws.FakeEksClient.ASSOCIATE_ACCESS_POLICY;
+import dev.platformkit.testkit.StoreClient;
 import static dev.platformkit.testkit.aws.FakeEksClient.DISASSOCIATE_ACCESS_POLICY;
 import static dev.platformkit.testkit.aws.FakeEksClient.LIST_ACCESS_ENTRIES;
 import static dev.platformkit.testkit.aws.FakeEksClient.TAG_RESOURCE;
@@ -31,7 +32,7 @@ class AwsBackendTest {
 
   private final FakeClock clock = FakeClock.standard();
   private final FakeEksClient eks = new FakeEksClient(clock).addCluster("prod");
-  private final AwsBackend backend = AwsBackend.builder().eks(eks).clusterName("prod").build();
+  private final StoreClient backend = StoreClient.of(AwsBackend.builder().eks(eks).clusterName("prod").build());
 
   static ResourceRef entry(String principal) {
     return ResourceRef.aws("AccessEntry", principal);
@@ -207,7 +208,7 @@ class AwsBackendTest {
 
   @Test
   void anUnknownClusterIsNotFoundNamingTheCluster() {
-    AwsBackend elsewhere = AwsBackend.builder().eks(eks).clusterName("staging").build();
+    StoreClient elsewhere = StoreClient.of(AwsBackend.builder().eks(eks).clusterName("staging").build());
 
     assertThatThrownBy(() -> elsewhere.list("AccessEntry", Map.of()))
         .isInstanceOf(NotFoundException.class).hasMessageContaining("EKS cluster staging not found");
@@ -217,7 +218,7 @@ class AwsBackendTest {
 
   @Test
   void eachMissingClientMakesItsKindsUnsupported() {
-    assertThat(backend.provider()).isEqualTo("aws");
+    assertThat(backend.store().provider()).isEqualTo("aws");
     assertThat(backend.supports("AccessEntry")).isTrue();
     assertThat(backend.supports("RecordSet")).isFalse();
     assertThatThrownBy(() -> backend.list("RecordSet", Map.of())).isInstanceOf(UnsupportedOperationException.class)

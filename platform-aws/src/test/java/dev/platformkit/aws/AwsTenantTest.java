@@ -29,6 +29,7 @@ import dev.platformkit.tenant.Role;
 import dev.platformkit.tenant.Tenant;
 import dev.platformkit.testkit.FakeClock;
 import dev.platformkit.testkit.InMemoryStore;
+import dev.platformkit.testkit.StoreClient;
 import dev.platformkit.testkit.aws.FakeEksClient;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +66,7 @@ class AwsTenantTest {
   }
 
   private Object policies() {
-    return backend.get(entry(ROLE)).orElseThrow().body().get("accessPolicies");
+    return StoreClient.of(backend).get(entry(ROLE)).orElseThrow().body().get("accessPolicies");
   }
 
   private static EksException accessDenied() {
@@ -99,7 +100,7 @@ class AwsTenantTest {
     eks.createAccessEntry(r -> r.clusterName("prod").principalArn(admin));
     eks.associateAccessPolicy(r -> r.clusterName("prod").principalArn(admin)
         .policyArn("arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy").accessScope(s -> s.type("cluster")));
-    var before = List.of(backend.get(entry(node)).orElseThrow(), backend.get(entry(admin)).orElseThrow());
+    var before = List.of(StoreClient.of(backend).get(entry(node)).orElseThrow(), StoreClient.of(backend).get(entry(admin)).orElseThrow());
 
     platform.tenants().apply(payments(Role.ADMIN, "payments-dev"));
     Plan deletion = platform.tenants().planDelete(payments(Role.ADMIN, "payments-dev"));
@@ -107,8 +108,8 @@ class AwsTenantTest {
 
     assertThat(deletion.changes()).filteredOn(c -> c.target().kind().equals("AccessEntry"))
         .extracting(c -> c.target().name()).containsExactly(ROLE);
-    assertThat(List.of(backend.get(entry(node)).orElseThrow(), backend.get(entry(admin)).orElseThrow())).isEqualTo(before);
-    assertThat(backend.get(entry(ROLE))).isEmpty();
+    assertThat(List.of(StoreClient.of(backend).get(entry(node)).orElseThrow(), StoreClient.of(backend).get(entry(admin)).orElseThrow())).isEqualTo(before);
+    assertThat(StoreClient.of(backend).get(entry(ROLE))).isEmpty();
   }
 
   @Test
@@ -164,7 +165,7 @@ class AwsTenantTest {
 
     assertThatThrownBy(() -> platform.tenants().apply(t)).isInstanceOf(BackendException.class)
         .hasMessageContaining("AccessDeniedException").hasMessageContaining(ROLE).hasMessageContaining("planning again shows the missing association");
-    assertThat(backend.get(entry(ROLE)).orElseThrow().labels()).containsEntry(Ownership.OWNER_TAG, "tenant.payments");
+    assertThat(StoreClient.of(backend).get(entry(ROLE)).orElseThrow().labels()).containsEntry(Ownership.OWNER_TAG, "tenant.payments");
 
     Plan repair = platform.tenants().plan(t);
     assertThat(repair.changes()).singleElement().satisfies(c -> {
@@ -230,6 +231,6 @@ class AwsTenantTest {
     assertThat(plan.changes()).singleElement().satisfies(c -> assertThat(c.diff().toString()).contains(Ownership.TENANT_TAG));
     assertThat(eks.callCounts()).containsEntry(TAG_RESOURCE, 1)
         .doesNotContainKeys(ASSOCIATE_ACCESS_POLICY, DISASSOCIATE_ACCESS_POLICY, CREATE_ACCESS_ENTRY);
-    assertThat(backend.get(entry(ROLE)).orElseThrow().labels()).containsEntry(Ownership.TENANT_TAG, "payments");
+    assertThat(StoreClient.of(backend).get(entry(ROLE)).orElseThrow().labels()).containsEntry(Ownership.TENANT_TAG, "payments");
   }
 }

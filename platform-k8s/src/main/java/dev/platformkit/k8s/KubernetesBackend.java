@@ -1,9 +1,10 @@
 package dev.platformkit.k8s;
 
+import dev.platformkit.PlatformException;
 import dev.platformkit.ResourceRef;
-import dev.platformkit.k8s.internal.ApiKind;
 import dev.platformkit.k8s.internal.AwsAuthStore;
 import dev.platformkit.k8s.internal.ObjectStore;
+import dev.platformkit.spi.Kind;
 import dev.platformkit.spi.Resource;
 import dev.platformkit.spi.ResourceStore;
 import dev.platformkit.spi.ResourceUpdate;
@@ -24,12 +25,15 @@ import java.util.Optional;
  * }
  * }</pre>
  *
- * <p>It holds Namespaces, ResourceQuotas, LimitRanges, NetworkPolicies and RoleBindings as API objects,
- * and {@code AwsAuthMapping}s as entries of {@code mapRoles} in the {@code kube-system/aws-auth}
- * ConfigMap (for {@link dev.platformkit.tenant.IamAccess#AWS_AUTH_CONFIGMAP}). API paths are fixed per kind,
- * so no discovery request is made. A list is one request, cluster-wide, with an equality label selector.
- * Updates are JSON Patches of the owned fields only, conditional on the resource version read; deletes
- * are conditional on it too.
+ * <p>It holds any Kubernetes API kind a primitive declares ({@link Kind} gives its API path), and
+ * {@code AwsAuthMapping}s as entries of {@code mapRoles} in the {@code kube-system/aws-auth} ConfigMap (for
+ * {@link dev.platformkit.tenant.IamAccess#AWS_AUTH_CONFIGMAP}). A list is one request, cluster-wide, with an
+ * equality label selector. Updates are JSON merge patches of the owned labels, annotations and body paths
+ * only, carrying the resource version read (a stale one is a 409); deletes are conditional on it too.
+ * What platformkit set is recorded in annotations ({@link dev.platformkit.spi.Tracking#ANNOTATIONS}), so
+ * that an update removes what a spec no longer sets and leaves alone what others and the API server's
+ * defaulting added. The only discovery requests are made before a namespace is deleted, to count what
+ * else lives in it ({@link #foreignContents}).
  *
  * <p>Errors: 409 and stale versions are a {@link dev.platformkit.ConflictException}, 404 a
  * {@link dev.platformkit.NotFoundException}, 429, 5xx and unanswered requests a retryable
@@ -67,68 +71,96 @@ public final class KubernetesBackend implements ResourceStore {
     return ResourceRef.KUBERNETES;
   }
 
-  /** Namespace, ResourceQuota, LimitRange, NetworkPolicy, RoleBinding and (unless disabled) AwsAuthMapping. */
+  /** Every Kubernetes API kind (one with an apiVersion) and, unless disabled, {@code AwsAuthMapping}. */
   @Override
-  public boolean supports(String kind) {
-    return isAwsAuth(kind) ? awsAuth != null : ApiKind.of(kind).isPresent();
+  public boolean supports(Kind kind) {
+    if (!ResourceRef.KUBERNETES.equals(kind.provider())) {
+      return false;
+    }
+    return isAwsAuth(kind) ? awsAuth != null : kind.apiVersion() != null;
   }
 
   /** One list request across all namespaces with {@code selector} as an equality label selector (aws-auth: one GET). */
   @Override
-  public List<Resource> list(String kind, Map<String, String> selector) {
+  public List<Resource> list(Kind kind, Map<String, String> selector) {
     return isAwsAuth(kind) ? awsAuth().list(selector) : objects.list(apiKind(kind), selector);
   }
 
-  /** One GET; empty when the object does not exist. */
+  /** One GET; empty when the object does not exist or is being deleted. */
   @Override
-  public Optional<Resource> get(ResourceRef ref) {
-    return isAwsAuth(ref.kind()) ? awsAuth().get(ref) : objects.get(apiKind(ref.kind()), ref);
+  public Optional<Resource> get(Kind kind, ResourceRef ref) {
+    return isAwsAuth(kind) ? awsAuth().get(ref) : objects.get(apiKind(kind), ref);
   }
 
   /** One POST (aws-auth: a GET and a conditional PUT, or a POST of the ConfigMap when there is none). */
   @Override
-  public void create(Resource desired) {
-    if (isAwsAuth(desired.ref().kind())) {
+  public void create(Kind kind, Resource desired) {
+    if (isAwsAuth(kind)) {
       awsAuth().create(desired);
     } else {
-      objects.create(apiKind(desired.ref().kind()), desired);
+      objects.create(apiKind(kind), desired);
     }
   }
 
-  /** One JSON Patch carrying the version of {@code current} (aws-auth: a GET and a conditional PUT). */
+  /**
+   * One JSON merge patch of the owned labels, annotations and body paths, carrying the version of
+   * {@code current} (aws-auth: a GET and a conditional PUT).
+   */
   @Override
-  public void update(Resource current, ResourceUpdate update) {
-    if (isAwsAuth(current.ref().kind())) {
+  public void update(Kind kind, Resource current, ResourceUpdate update) {
+    if (isAwsAuth(kind)) {
       awsAuth().update(current, update);
     } else {
-      objects.update(apiKind(current.ref().kind()), current, update);
+      objects.update(apiKind(kind), current, update);
     }
   }
 
   /** One DELETE with the version of {@code current} as precondition (aws-auth: a GET and a conditional PUT). */
   @Override
-  public void delete(Resource current) {
-    if (isAwsAuth(current.ref().kind())) {
+  public void delete(Kind kind, Resource current) {
+    if (isAwsAuth(kind)) {
       awsAuth().delete(current);
     } else {
-      objects.delete(apiKind(current.ref().kind()), current);
+      objects.delete(apiKind(kind), current);
     }
+  }
+
+  /** One GET of the namespace: a namespace being deleted refuses new objects until it is gone. */
+  @Override
+  public Optional<String> blockedNamespace(String namespace) {
+    return objects.blockedNamespace(namespace);
+  }
+
+  /**
+   * The objects in the namespace that platformkit does not own, counted by kind: one list per namespaced
+   * kind the API server serves (found by API discovery, as {@code kubectl api-resources --namespaced
+   * --verbs=list} finds them, custom resources included; a fixed set of the common workload, network,
+   * storage, configuration and RBAC kinds when discovery is not allowed), counting only top-level objects
+   * (a Deployment, not its ReplicaSets and Pods) and leaving out Events and what Kubernetes itself puts in
+   * every namespace ({@code kube-root-ca.crt}, the {@code default} ServiceAccount).
+   */
+  @Override
+  public Map<String, Integer> foreignContents(String namespace) {
+    return objects.foreignContents(namespace, marks());
   }
 
   private AwsAuthStore awsAuth() {
     if (awsAuth == null) {
-      throw new UnsupportedOperationException("aws-auth mappings are disabled in this KubernetesBackend"
+      throw new PlatformException("aws-auth mappings are disabled in this KubernetesBackend"
           + " (KubernetesBackend.builder(client).awsAuth(true) enables them)");
     }
     return awsAuth;
   }
 
-  private static boolean isAwsAuth(String kind) {
-    return AwsAuthStore.KIND.equals(kind);
+  private static boolean isAwsAuth(Kind kind) {
+    return AwsAuthStore.KIND.equals(kind.name()) && kind.apiVersion() == null;
   }
 
-  private static ApiKind apiKind(String kind) {
-    return ApiKind.of(kind).orElseThrow(() -> new UnsupportedOperationException("the Kubernetes backend does not hold " + kind));
+  private static Kind apiKind(Kind kind) {
+    if (kind.apiVersion() == null) {
+      throw new PlatformException("the Kubernetes backend cannot hold " + kind + ": it has no apiVersion");
+    }
+    return kind;
   }
 
   /** Builds a {@link KubernetesBackend}. */

@@ -1,6 +1,7 @@
 package dev.platformkit.k8s;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.platformkit.testkit.StoreClient;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.platformkit.BackendException;
@@ -61,8 +62,9 @@ class AwsAuthIT {
   static final ResourceRef MAPPING = ResourceRef.kubernetes("AwsAuthMapping", "kube-system", Tenants.PAYMENTS_ROLE);
 
   final MockCluster cluster = MockCluster.crud();
-  final KubernetesBackend backend = KubernetesBackend.create(cluster.client);
-  final Platform platform = platform(backend);
+  final KubernetesBackend raw = KubernetesBackend.create(cluster.client);
+  final StoreClient backend = StoreClient.of(raw);
+  final Platform platform = platform(raw);
 
   @AfterEach
   void stop() {
@@ -252,7 +254,7 @@ class AwsAuthIT {
   @Test
   void anAwsAuthItCannotEditDoesNotStopTenantsThatDoNotWriteToIt() {
     seed("- &nodes\n  rolearn: a\n  groups: [x]\n- <<: *nodes\n  rolearn: b\n");
-    Platform accessEntries = Platform.builder().kubernetes(backend).aws(InMemoryStore.aws()).build();
+    Platform accessEntries = Platform.builder().kubernetes(raw).aws(InMemoryStore.aws()).build();
 
     accessEntries.tenants().apply(Tenants.payments());
 

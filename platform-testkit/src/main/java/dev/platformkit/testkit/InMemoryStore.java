@@ -3,29 +3,45 @@ package dev.platformkit.testkit;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.platformkit.BackendException;
 import dev.platformkit.ConflictException;
 import dev.platformkit.NotFoundException;
 import dev.platformkit.PlatformException;
 import dev.platformkit.ResourceRef;
+import dev.platformkit.spi.Kind;
+import dev.platformkit.spi.Marks;
 import dev.platformkit.spi.Resource;
 import dev.platformkit.spi.ResourceStore;
 import dev.platformkit.spi.ResourceUpdate;
+import dev.platformkit.spi.Tracking;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 
 /**
  * An in-memory backend with the observable behaviour of the real ones: versions for optimistic
  * concurrency (a stale update is a {@link ConflictException}), create of an existing object is a
  * conflict, update of a missing one is {@link NotFoundException}, deleting a Namespace deletes what is
- * in it, and the system namespaces ({@code default}, {@code kube-system}, ...) exist from the start. Its state can be saved to and loaded from a JSON file (the CLI's embedded backend does).
+ * in it, and the system namespaces ({@code default}, {@code kube-system}, ...) exist from the start. It
+ * holds any kind of its provider, stores whole objects and answers with the fields the {@link Kind}
+ * names, as the real backends do. Its state can be saved to and loaded from a JSON file (the CLI's
+ * embedded backend does).
+ *
+ * <p>A Kubernetes store can be made to behave like a real API server on writes ({@link #admission}: the
+ * testkit's {@code ApiServer} defaults and canonicalises as kube-apiserver v1.28 does) and to keep deleted
+ * namespaces Terminating for a while ({@link #namespaceDeletion}), refusing new objects in them.
  *
  * <p>Thread-safe.
  */
@@ -35,25 +51,49 @@ public final class InMemoryStore implements ResourceStore {
   private static final Set<String> SYSTEM_NAMESPACES = Set.of("default", "kube-system", "kube-public", "kube-node-lease");
 
   private final String provider;
-  private final Set<String> kinds;
   private final Map<ResourceRef, Resource> objects = new TreeMap<>();
+  private final Map<String, Instant> terminating = new HashMap<>();
+  private BiFunction<Kind, Map<String, Object>, Map<String, Object>> admission = (kind, object) -> object;
+  private Duration deletionDelay = Duration.ZERO;
+  private Clock clock = Clock.systemUTC();
   private long version;
 
-  /** A store for {@code provider} holding the given kinds. */
-  public InMemoryStore(String provider, Set<String> kinds) {
+  /** A store for {@code provider} holding any kind of it. */
+  public InMemoryStore(String provider) {
     this.provider = provider;
-    this.kinds = Set.copyOf(kinds);
   }
 
-  /** A Kubernetes store holding the kinds the Tenant primitive uses. */
+  /** A Kubernetes store. */
   public static InMemoryStore kubernetes() {
-    return new InMemoryStore(ResourceRef.KUBERNETES,
-        Set.of("Namespace", "ResourceQuota", "LimitRange", "NetworkPolicy", "RoleBinding", "AwsAuthMapping"));
+    return new InMemoryStore(ResourceRef.KUBERNETES);
   }
 
-  /** An AWS store holding EKS access entries. */
+  /** An AWS store (tags, no change record). */
   public static InMemoryStore aws() {
-    return new InMemoryStore(ResourceRef.AWS, Set.of("AccessEntry"));
+    return new InMemoryStore(ResourceRef.AWS);
+  }
+
+  /**
+   * What the store does to an object before it keeps it, as an API server's defaulting and
+   * canonicalisation would: {@code admission.apply(kind, object)} gets the whole object
+   * ({@code apiVersion}, {@code kind}, {@code metadata} with labels and annotations, and the body fields)
+   * and returns it as it is to be stored. Default: kept as sent.
+   */
+  public synchronized InMemoryStore admission(BiFunction<Kind, Map<String, Object>, Map<String, Object>> admission) {
+    this.admission = admission;
+    return this;
+  }
+
+  /**
+   * Deleting a Namespace leaves it Terminating for {@code delay} on {@code clock} before it and its
+   * content are gone, as the namespace controller does (at least 5 s on a real cluster): meanwhile it is
+   * not listed, creates in it fail with 403 Forbidden, and updates of what is in it still succeed.
+   * Default: gone at once.
+   */
+  public synchronized InMemoryStore namespaceDeletion(Duration delay, Clock clock) {
+    this.deletionDelay = delay;
+    this.clock = clock;
+    return this;
   }
 
   @Override
@@ -62,51 +102,99 @@ public final class InMemoryStore implements ResourceStore {
   }
 
   @Override
-  public boolean supports(String kind) {
-    return kinds.contains(kind);
+  public boolean supports(Kind kind) {
+    return provider.equals(kind.provider());
   }
 
   @Override
-  public synchronized List<Resource> list(String kind, Map<String, String> selector) {
+  public Marks marks() {
+    return ResourceRef.AWS.equals(provider) ? Marks.TAGS : Marks.LABELS;
+  }
+
+  @Override
+  public Tracking tracking() {
+    return ResourceRef.AWS.equals(provider) ? Tracking.NONE : Tracking.ANNOTATIONS;
+  }
+
+  @Override
+  public synchronized List<Resource> list(Kind kind, Map<String, String> selector) {
     checkKind(kind);
+    finishDeletions();
     List<Resource> out = new ArrayList<>();
     for (Resource r : objects.values()) {
-      if (r.ref().kind().equals(kind) && r.labels().entrySet().containsAll(selector.entrySet())) {
-        out.add(r);
+      if (r.ref().kind().equals(kind.name()) && r.labels().entrySet().containsAll(selector.entrySet())
+          && !isTerminatingNamespace(r.ref())) {
+        out.add(project(kind, r));
       }
     }
     return out;
   }
 
   @Override
-  public synchronized Optional<Resource> get(ResourceRef ref) {
-    checkKind(ref.kind());
-    return Optional.ofNullable(objects.get(ref));
+  public synchronized Optional<Resource> get(Kind kind, ResourceRef ref) {
+    checkKind(kind);
+    finishDeletions();
+    return Optional.ofNullable(objects.get(unscoped(ref))).filter(r -> !isTerminatingNamespace(r.ref())).map(r -> project(kind, r));
   }
 
   @Override
-  public synchronized void create(Resource desired) {
-    checkKind(desired.ref().kind());
-    if (objects.containsKey(desired.ref())) {
-      throw new ConflictException(desired.ref() + " already exists");
-    }
-    String namespace = desired.ref().namespace();
-    if (namespace != null && supports("Namespace") && !SYSTEM_NAMESPACES.contains(namespace)
-        && !objects.containsKey(ResourceRef.kubernetes("Namespace", namespace))) {
-      throw new NotFoundException("namespace " + desired.ref().namespace() + " not found");
-    }
-    objects.put(desired.ref(), desired.withVersion(nextVersion()));
+  public synchronized Optional<String> blockedNamespace(String namespace) {
+    finishDeletions();
+    Instant since = terminating.get(namespace);
+    return since == null ? Optional.empty()
+        : Optional.of("namespace " + namespace + " is still being deleted (Terminating since " + since + ")");
   }
 
   @Override
-  public synchronized void update(Resource current, ResourceUpdate update) {
-    checkKind(current.ref().kind());
-    Resource stored = objects.get(current.ref());
+  public synchronized Map<String, Integer> foreignContents(String namespace) {
+    finishDeletions();
+    Map<String, Integer> counts = new TreeMap<>();
+    for (Resource r : objects.values()) {
+      if (namespace.equals(r.ref().namespace()) && marks().owner(r.labels()).isEmpty() && !isSystem(r.ref())) {
+        counts.merge(r.ref().kind(), 1, Integer::sum);
+      }
+    }
+    return counts;
+  }
+
+  // what Kubernetes puts in every namespace
+  private static boolean isSystem(ResourceRef ref) {
+    return (ref.kind().equals("ConfigMap") && ref.name().equals("kube-root-ca.crt"))
+        || (ref.kind().equals("ServiceAccount") && ref.name().equals("default"));
+  }
+
+  @Override
+  public synchronized void create(Kind kind, Resource desired) {
+    checkKind(kind);
+    finishDeletions();
+    ResourceRef ref = unscoped(desired.ref());
+    if (objects.containsKey(ref)) {
+      throw new ConflictException(ref + " already exists");
+    }
+    String namespace = ref.namespace();
+    if (namespace != null && ResourceRef.KUBERNETES.equals(provider)) {
+      if (terminating.containsKey(namespace)) {
+        throw new BackendException(ref + " cannot be created: unable to create new content in namespace " + namespace
+            + " because it is being terminated (HTTP 403 Forbidden)", null, 403, false);
+      }
+      if (!SYSTEM_NAMESPACES.contains(namespace) && !objects.containsKey(ResourceRef.kubernetes("Namespace", namespace))) {
+        throw new NotFoundException("namespace " + namespace + " not found");
+      }
+    }
+    store(kind, new Resource(ref, desired.labels(), desired.annotations(), desired.body(), null));
+  }
+
+  @Override
+  public synchronized void update(Kind kind, Resource current, ResourceUpdate update) {
+    checkKind(kind);
+    finishDeletions();
+    ResourceRef ref = unscoped(current.ref());
+    Resource stored = objects.get(ref);
     if (stored == null) {
-      throw new NotFoundException(current.ref() + " not found");
+      throw new NotFoundException(ref + " not found");
     }
     if (current.version() != null && !current.version().equals(stored.version())) {
-      throw new ConflictException(current.ref() + " was modified (version " + stored.version()
+      throw new ConflictException(ref + " was modified (version " + stored.version()
           + ", update based on " + current.version() + ")");
     }
     Map<String, String> labels = new LinkedHashMap<>(stored.labels());
@@ -115,29 +203,109 @@ public final class InMemoryStore implements ResourceStore {
     Map<String, String> annotations = new LinkedHashMap<>(stored.annotations());
     update.removeAnnotations().forEach(annotations::remove);
     annotations.putAll(update.setAnnotations());
-    Map<String, Object> body = new LinkedHashMap<>(stored.body());
-    body.putAll(update.body());
-    objects.put(current.ref(), new Resource(current.ref(), labels, annotations, body, nextVersion()));
+    store(kind, new Resource(ref, labels, annotations, update.patchBody(stored.body()), null));
   }
 
   @Override
-  public synchronized void delete(Resource current) {
-    checkKind(current.ref().kind());
-    objects.remove(current.ref());
-    if (current.ref().kind().equals("Namespace") && ResourceRef.KUBERNETES.equals(provider)) {
-      // like the namespace controller: what is in a namespace goes with it
-      objects.keySet().removeIf(ref -> current.ref().name().equals(ref.namespace()));
+  public synchronized void delete(Kind kind, Resource current) {
+    checkKind(kind);
+    finishDeletions();
+    ResourceRef ref = unscoped(current.ref());
+    Resource stored = objects.get(ref);
+    if (stored == null || isTerminatingNamespace(ref)) {
+      return;
+    }
+    if (current.version() != null && !current.version().equals(stored.version())) {
+      throw new ConflictException(ref + " was modified (version " + stored.version() + ", delete based on "
+          + current.version() + ")");
+    }
+    if (ref.kind().equals("Namespace") && ResourceRef.KUBERNETES.equals(provider)) {
+      terminating.put(ref.name(), clock.instant());
+      finishDeletions();
+    } else {
+      objects.remove(ref);
     }
   }
 
-  /** Every object held, in a stable order (for assertions). */
+  // like the namespace controller: a namespace and what is in it go once the deletion delay has passed
+  private void finishDeletions() {
+    Instant now = clock.instant();
+    terminating.entrySet().removeIf(e -> {
+      if (now.isBefore(e.getValue().plus(deletionDelay))) {
+        return false;
+      }
+      objects.remove(ResourceRef.kubernetes("Namespace", e.getKey()));
+      objects.keySet().removeIf(ref -> e.getKey().equals(ref.namespace()));
+      return true;
+    });
+  }
+
+  private boolean isTerminatingNamespace(ResourceRef ref) {
+    return ref.kind().equals("Namespace") && ref.namespace() == null && terminating.containsKey(ref.name());
+  }
+
+  // the whole object through admission, then kept with a new version
+  private void store(Kind kind, Resource r) {
+    Map<String, Object> object = new LinkedHashMap<>();
+    if (kind.apiVersion() != null) {
+      object.put("apiVersion", kind.apiVersion());
+      object.put("kind", kind.name());
+    }
+    Map<String, Object> metadata = new LinkedHashMap<>();
+    metadata.put("name", r.ref().name());
+    if (r.ref().namespace() != null) {
+      metadata.put("namespace", r.ref().namespace());
+    }
+    metadata.put("labels", new LinkedHashMap<>(r.labels()));
+    metadata.put("annotations", new LinkedHashMap<>(r.annotations()));
+    object.put("metadata", metadata);
+    object.putAll(r.body());
+    Map<String, Object> admitted = kind.apiVersion() == null ? object : admission.apply(kind, object);
+    Map<String, Object> body = new LinkedHashMap<>(admitted);
+    body.remove("apiVersion");
+    body.remove("kind");
+    Map<?, ?> meta = (Map<?, ?>) body.remove("metadata");
+    objects.put(r.ref(), new Resource(r.ref(), strings(meta.get("labels")), strings(meta.get("annotations")), body,
+        nextVersion()));
+  }
+
+  private static Map<String, String> strings(Object map) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (map instanceof Map<?, ?> m) {
+      m.forEach((k, v) -> out.put(k.toString(), v.toString()));
+    }
+    return out;
+  }
+
+  // what a real backend answers: the fields the kind names (all of them for kinds that name none)
+  private static Resource project(Kind kind, Resource r) {
+    if (kind.fields().isEmpty()) {
+      return r;
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    for (String field : kind.fields()) {
+      Object value = r.body().get(field);
+      if (value != null) {
+        body.put(field, value);
+      }
+    }
+    return new Resource(r.ref(), r.labels(), r.annotations(), body, r.version());
+  }
+
+  private static ResourceRef unscoped(ResourceRef ref) {
+    return ref.scope().isEmpty() ? ref : ref.inScope(ResourceRef.DEFAULT_SCOPE);
+  }
+
+  /** Every object held, whole, in a stable order (for assertions). */
   public synchronized List<Resource> all() {
+    finishDeletions();
     return List.copyOf(objects.values());
   }
 
   /** Removes everything. */
   public synchronized void clear() {
     objects.clear();
+    terminating.clear();
   }
 
   /** Writes the state to a JSON file. */
@@ -147,6 +315,7 @@ public final class InMemoryStore implements ResourceStore {
       if (parent != null) {
         Files.createDirectories(parent);
       }
+      finishDeletions();
       Map<String, Object> state = new LinkedHashMap<>();
       state.put("version", version);
       state.put("objects", List.copyOf(objects.values()));
@@ -159,6 +328,7 @@ public final class InMemoryStore implements ResourceStore {
   /** Replaces the state with the one saved in {@code file}; an absent file means an empty store. */
   public synchronized void load(Path file) {
     objects.clear();
+    terminating.clear();
     version = 0;
     if (!Files.exists(file)) {
       return;
@@ -180,9 +350,9 @@ public final class InMemoryStore implements ResourceStore {
     return Long.toString(++version);
   }
 
-  private void checkKind(String kind) {
-    if (!kinds.contains(kind)) {
-      throw new UnsupportedOperationException("this in-memory " + provider + " store does not hold " + kind);
+  private void checkKind(Kind kind) {
+    if (!supports(kind)) {
+      throw new PlatformException("this in-memory " + provider + " store does not hold " + kind);
     }
   }
 }

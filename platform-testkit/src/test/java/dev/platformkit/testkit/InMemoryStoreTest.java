@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class InMemoryStoreTest {
-  private final InMemoryStore store = InMemoryStore.kubernetes();
+  private final InMemoryStore memory = InMemoryStore.kubernetes();
+  private final StoreClient store = StoreClient.of(memory);
   private final ResourceRef ns = ResourceRef.kubernetes("Namespace", "a");
 
   @Test
@@ -31,7 +32,9 @@ class InMemoryStoreTest {
         .isInstanceOf(ConflictException.class).hasMessageContaining("modified");
     assertThatThrownBy(() -> store.create(Resource.desired(ResourceRef.kubernetes("ResourceQuota", "missing", "q"), Map.of(), Map.of(), Map.of())))
         .isInstanceOf(NotFoundException.class);
-    assertThatThrownBy(() -> store.list("Deployment", Map.of())).isInstanceOf(UnsupportedOperationException.class);
+    assertThat(memory.supports(dev.platformkit.spi.Kind.aws("AccessEntry"))).isFalse();
+    assertThatThrownBy(() -> memory.list(dev.platformkit.spi.Kind.aws("AccessEntry"), Map.of()))
+        .isInstanceOf(dev.platformkit.PlatformException.class).hasMessageContaining("does not hold");
   }
 
   @Test
@@ -49,20 +52,20 @@ class InMemoryStoreTest {
 
     store.delete(store.get(ns).orElseThrow());
 
-    assertThat(store.all()).isEmpty();
+    assertThat(memory.all()).isEmpty();
   }
 
   @Test
   void savesAndLoadsItsState(@TempDir Path dir) {
     store.create(Resource.desired(ns, Map.of("k", "v"), Map.of("a", "b"),
         Map.of("spec", Map.of("hard", Map.of("pods", "10"), "list", List.of(1, "two")))));
-    store.save(dir.resolve("state.json"));
+    memory.save(dir.resolve("state.json"));
 
     InMemoryStore loaded = InMemoryStore.kubernetes();
     loaded.load(dir.resolve("state.json"));
 
-    assertThat(loaded.all()).isEqualTo(store.all());
-    loaded.create(Resource.desired(ResourceRef.kubernetes("Namespace", "b"), Map.of(), Map.of(), Map.of()));
-    assertThat(loaded.get(ResourceRef.kubernetes("Namespace", "b")).orElseThrow().version()).isEqualTo("2");
+    assertThat(loaded.all()).isEqualTo(memory.all());
+    StoreClient.of(loaded).create(Resource.desired(ResourceRef.kubernetes("Namespace", "b"), Map.of(), Map.of(), Map.of()));
+    assertThat(StoreClient.of(loaded).get(ResourceRef.kubernetes("Namespace", "b")).orElseThrow().version()).isEqualTo("2");
   }
 }

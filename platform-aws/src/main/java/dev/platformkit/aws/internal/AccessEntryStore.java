@@ -4,9 +4,12 @@ import dev.platformkit.ConflictException;
 import dev.platformkit.NotFoundException;
 import dev.platformkit.PlatformException;
 import dev.platformkit.ResourceRef;
+import dev.platformkit.spi.Kind;
+import dev.platformkit.spi.Marks;
 import dev.platformkit.spi.Resource;
 import dev.platformkit.spi.ResourceStore;
 import dev.platformkit.spi.ResourceUpdate;
+import dev.platformkit.spi.Tracking;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -70,13 +73,25 @@ public final class AccessEntryStore implements ResourceStore {
   }
 
   @Override
-  public boolean supports(String kind) {
-    return KIND.equals(kind);
+  public boolean supports(Kind kind) {
+    return kind.is(ResourceRef.AWS, KIND);
+  }
+
+  /** Tags. */
+  @Override
+  public Marks marks() {
+    return Marks.TAGS;
+  }
+
+  /** No record: an entry reads back exactly as written, and only platformkit writes owned entries. */
+  @Override
+  public Tracking tracking() {
+    return Tracking.NONE;
   }
 
   // One paged listing, then a describe per entry for its tags: ListAccessEntries returns principal ARNs only.
   @Override
-  public List<Resource> list(String kind, Map<String, String> selector) {
+  public List<Resource> list(Kind kind, Map<String, String> selector) {
     List<Resource> out = new ArrayList<>();
     for (String principal : principals()) {
       read(principal, selector).ifPresent(out::add);
@@ -85,17 +100,17 @@ public final class AccessEntryStore implements ResourceStore {
   }
 
   @Override
-  public Optional<Resource> get(ResourceRef ref) {
+  public Optional<Resource> get(Kind kind, ResourceRef ref) {
     return read(ref.name(), Map.of());
   }
 
   @Override
-  public void create(Resource desired) {
+  public void create(Kind kind, Resource desired) {
     String principal = desired.ref().name();
     String type = String.valueOf(desired.body().getOrDefault(TYPE, STANDARD));
     Map<String, Policy> policies = policies(desired.body().get(ACCESS_POLICIES), principal);
     if (!policies.isEmpty() && !STANDARD.equals(type)) {
-      throw new IllegalArgumentException(what(principal) + ": access policies attach only to STANDARD entries, not " + type);
+      throw new PlatformException(what(principal) + ": access policies attach only to STANDARD entries, not " + type);
     }
     LOG.debug("creating {}", what(principal));
     try {
@@ -118,12 +133,12 @@ public final class AccessEntryStore implements ResourceStore {
   }
 
   @Override
-  public void update(Resource current, ResourceUpdate update) {
+  public void update(Kind kind, Resource current, ResourceUpdate update) {
     String principal = current.ref().name();
     Set<String> unsupported = new TreeSet<>(update.body().keySet());
     unsupported.removeAll(Set.of(TYPE, ACCESS_POLICIES));
     if (!unsupported.isEmpty() || !update.setAnnotations().isEmpty() || !update.removeAnnotations().isEmpty()) {
-      throw new UnsupportedOperationException(what(principal) + ": only tags and accessPolicies can be changed, not "
+      throw new PlatformException(what(principal) + ": only tags and accessPolicies can be changed, not "
           + (unsupported.isEmpty() ? "annotations" : unsupported));
     }
     if (update.body().containsKey(TYPE) && !Objects.equals(update.body().get(TYPE), current.body().get(TYPE))) {
@@ -176,7 +191,7 @@ public final class AccessEntryStore implements ResourceStore {
   }
 
   @Override
-  public void delete(Resource current) {
+  public void delete(Kind kind, Resource current) {
     String principal = current.ref().name();
     LOG.debug("deleting {}", what(principal));
     try {
@@ -294,7 +309,7 @@ public final class AccessEntryStore implements ResourceStore {
       return out;
     }
     if (!(accessPolicies instanceof List<?> list)) {
-      throw new IllegalArgumentException(what(principal) + ": accessPolicies must be a list");
+      throw new PlatformException(what(principal) + ": accessPolicies must be a list");
     }
     for (Object item : list) {
       Map<?, ?> policy = item instanceof Map<?, ?> m ? m : Map.of();
@@ -303,12 +318,12 @@ public final class AccessEntryStore implements ResourceStore {
       Object scopeType = scope.get(TYPE);
       Object namespaces = scope.containsKey("namespaces") ? scope.get("namespaces") : List.of();
       if (!(arn instanceof String a) || !(scopeType instanceof String t) || !(namespaces instanceof List<?> ns)) {
-        throw new IllegalArgumentException(what(principal) + ": each access policy needs a policyArn and an accessScope"
+        throw new PlatformException(what(principal) + ": each access policy needs a policyArn and an accessScope"
             + " with a type and a list of namespaces, got " + item);
       }
       List<String> sorted = ns.stream().map(String::valueOf).sorted().distinct().toList();
       if (out.put(a, new Policy(a, t, sorted)) != null) {
-        throw new IllegalArgumentException(what(principal) + ": policy " + a + " is listed twice");
+        throw new PlatformException(what(principal) + ": policy " + a + " is listed twice");
       }
     }
     return out;

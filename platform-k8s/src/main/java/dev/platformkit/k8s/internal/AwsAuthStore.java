@@ -128,8 +128,7 @@ public final class AwsAuthStore {
     State state = State.of(cm);
     Resource stored = state.resource(ref.name()).orElseThrow(() -> new NotFoundException(ref + " not found"));
     checkVersion(current, stored);
-    Map<String, Object> body = new LinkedHashMap<>(stored.body());
-    body.putAll(update.body());
+    Map<String, Object> body = update.patchBody(stored.body());
     Map<String, String> labels = new LinkedHashMap<>(stored.labels());
     update.removeLabels().forEach(labels::remove);
     labels.putAll(update.setLabels());

@@ -23,6 +23,7 @@ import dev.platformkit.tenant.Namespace;
 import dev.platformkit.tenant.NetworkIsolation;
 import dev.platformkit.tenant.Role;
 import dev.platformkit.tenant.Tenant;
+import dev.platformkit.tenant.Tenants;
 import dev.platformkit.testkit.CountingStore;
 import dev.platformkit.testkit.FakeClock;
 import dev.platformkit.testkit.FaultyStore;
@@ -96,12 +97,12 @@ public abstract class TenantContract {
 
   private Resource read(ResourceRef ref) {
     ResourceStore store = ResourceRef.AWS.equals(ref.provider()) ? awsStore : k8s;
-    return store.get(ref).orElseThrow(() -> new AssertionError(ref + " does not exist"));
+    return store.get(Tenants.kind(ref.kind()), ref).orElseThrow(() -> new AssertionError(ref + " does not exist"));
   }
 
   private List<Resource> owned(ResourceStore store, String kind, Tenant t) {
     List<Resource> out = new ArrayList<>();
-    for (Resource r : store.list(kind, Map.of())) {
+    for (Resource r : store.list(Tenants.kind(kind), Map.of())) {
       if (Ownership.isOwnedBy(r.labels(), t.owner())) {
         out.add(r);
       }
@@ -169,8 +170,9 @@ public abstract class TenantContract {
   void collisionsAreLookedUpOnlyWhereAnObjectCouldAlreadyExist() {
     platform.tenants().plan(payments());
 
-    // one look-up per new namespace and per access entry; nothing inside namespaces that do not exist yet
-    assertThat(k8s.gets()).isEqualTo(2);
+    // per new namespace one look-up and one check that it is not still being deleted; one per access
+    // entry; nothing inside namespaces that do not exist yet
+    assertThat(k8s.gets()).isEqualTo(4);
     assertThat(awsStore.gets()).isEqualTo(1);
   }
 
@@ -236,8 +238,8 @@ public abstract class TenantContract {
     assertThat(plan.changes()).filteredOn(c -> c.action() != Change.Action.DELETE).singleElement()
         .satisfies(c -> assertThat(c.target().kind()).isEqualTo("AccessEntry"));
     platform.tenants().apply(plan);
-    assertThat(k8s.get(ns("payments-stage"))).isEmpty();
-    assertThat(k8s.get(ns("payments-dev"))).isPresent();
+    assertThat(k8s.get(Tenants.kind("Namespace"), ns("payments-stage"))).isEmpty();
+    assertThat(k8s.get(Tenants.kind("Namespace"), ns("payments-dev"))).isPresent();
   }
 
   @Test
@@ -275,12 +277,12 @@ public abstract class TenantContract {
     platform.tenants().apply(payments());
     assertThat(read(ns("payments-dev")).annotations()).doesNotContainKey("platformkit.dev/prevent-deletion");
     platform.tenants().delete(payments());
-    assertThat(k8s.get(ns("payments-dev"))).isEmpty();
+    assertThat(k8s.get(Tenants.kind("Namespace"), ns("payments-dev"))).isEmpty();
   }
 
   @Test
   void anExistingNamespaceWeDoNotOwnIsAnOwnershipErrorAtPlanTime() {
-    k8s.create(Resource.desired(ns("payments-stage"), Map.of("app.kubernetes.io/managed-by", "helm"), Map.of(), Map.of()));
+    k8s.create(Tenants.kind("Namespace"), Resource.desired(ns("payments-stage"), Map.of("app.kubernetes.io/managed-by", "helm"), Map.of(), Map.of()));
     resetCounters();
 
     assertThatThrownBy(() -> platform.tenants().plan(payments()))
@@ -295,7 +297,7 @@ public abstract class TenantContract {
 
   @Test
   void anUnlabelledNamespaceIsNotAdopted() {
-    k8s.create(Resource.desired(ns("payments-dev"), Map.of(), Map.of(), Map.of()));
+    k8s.create(Tenants.kind("Namespace"), Resource.desired(ns("payments-dev"), Map.of(), Map.of(), Map.of()));
 
     assertThatThrownBy(() -> platform.tenants().plan(payments()))
         .isInstanceOf(OwnershipException.class)
@@ -327,7 +329,7 @@ public abstract class TenantContract {
 
   @Test
   void anAccessEntryWeDoNotOwnIsAnOwnershipError() {
-    awsStore.create(Resource.desired(ResourceRef.aws("AccessEntry", "arn:aws:iam::123456789012:role/payments-admins"),
+    awsStore.create(Tenants.kind("AccessEntry"), Resource.desired(ResourceRef.aws("AccessEntry", "arn:aws:iam::123456789012:role/payments-admins"),
         Map.of(), Map.of(), Map.of("type", "STANDARD")));
 
     assertThatThrownBy(() -> platform.tenants().plan(payments()))
@@ -338,7 +340,7 @@ public abstract class TenantContract {
   void fieldsSetByOthersSurviveAnApply() {
     platform.tenants().apply(payments());
     Resource dev = read(ns("payments-dev"));
-    k8s.update(dev, new ResourceUpdate(Map.of("team.example.com/oncall", "yes"), Set.of(),
+    k8s.update(Tenants.kind("Namespace"), dev, new ResourceUpdate(Map.of("team.example.com/oncall", "yes"), Set.of(),
         Map.of("other-controller/seen", "true"), Set.of(), Map.of()));
 
     Tenant relabelled = payments().toBuilder().putLabels("cost-center", "cc-9999").build();
@@ -353,7 +355,7 @@ public abstract class TenantContract {
   @Test
   void aLabelDroppedFromTheSpecIsRemovedButForeignLabelsStay() {
     platform.tenants().apply(payments());
-    k8s.update(read(ns("payments-dev")), new ResourceUpdate(Map.of("foreign", "kept"), Set.of(), Map.of(), Set.of(), Map.of()));
+    k8s.update(Tenants.kind("Namespace"), read(ns("payments-dev")), new ResourceUpdate(Map.of("foreign", "kept"), Set.of(), Map.of(), Set.of(), Map.of()));
 
     Tenant unlabelled = payments().withLabels(Map.of());
     Plan plan = platform.tenants().plan(unlabelled);
@@ -398,7 +400,7 @@ public abstract class TenantContract {
 
   @Test
   void deleteRemovesEverythingOwnedAndNothingElse() {
-    k8s.create(Resource.desired(ns("someone-elses"), Map.of(), Map.of(), Map.of()));
+    k8s.create(Tenants.kind("Namespace"), Resource.desired(ns("someone-elses"), Map.of(), Map.of(), Map.of()));
     Tenant other = Tenant.builder().name("other").build();
     platform.tenants().apply(other);
     platform.tenants().apply(payments());
@@ -414,8 +416,8 @@ public abstract class TenantContract {
       assertThat(owned(k8s, kind, payments())).as(kind).isEmpty();
     }
     assertThat(owned(awsStore, "AccessEntry", payments())).isEmpty();
-    assertThat(k8s.get(ns("someone-elses"))).isPresent();
-    assertThat(k8s.get(ns("other"))).isPresent();
+    assertThat(k8s.get(Tenants.kind("Namespace"), ns("someone-elses"))).isPresent();
+    assertThat(k8s.get(Tenants.kind("Namespace"), ns("other"))).isPresent();
     assertThat(platform.tenants().planDelete(payments()).isEmpty()).isTrue();
   }
 
@@ -442,7 +444,7 @@ public abstract class TenantContract {
 
   @Test
   void anObjectSomeoneElseCreatesBetweenPlanAndWriteIsNeverTakenOver() {
-    k8sFaults.raceNextWrite(() -> k8s.create(Resource.desired(ns("payments-dev"),
+    k8sFaults.raceNextWrite(() -> k8s.create(Tenants.kind("Namespace"), Resource.desired(ns("payments-dev"),
         Map.of("app.kubernetes.io/managed-by", "argocd"), Map.of(), Map.of())));
 
     assertThatThrownBy(() -> platform.tenants().apply(payments()))
@@ -454,7 +456,7 @@ public abstract class TenantContract {
   void anObjectDeletedBetweenPlanAndUpdateIsCreatedAgain() {
     platform.tenants().apply(payments());
     ResourceRef quota = ResourceRef.kubernetes("ResourceQuota", "payments-dev", "platformkit");
-    k8sFaults.raceNextWrite(() -> k8s.delete(read(quota)));
+    k8sFaults.raceNextWrite(() -> k8s.delete(Tenants.kind("ResourceQuota"), read(quota)));
 
     platform.tenants().apply(payments().toBuilder().putQuota("pods", "42").build());
 

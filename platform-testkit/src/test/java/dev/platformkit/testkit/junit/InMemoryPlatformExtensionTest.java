@@ -20,7 +20,7 @@ class InMemoryPlatformExtensionTest {
 
     assertThat(memory.platform()).isSameAs(platform);
     assertThat(memory.clock()).isSameAs(clock);
-    assertThat(memory.kubernetes().get(ResourceRef.kubernetes("Namespace", "team-a"))).isPresent();
+    assertThat(dev.platformkit.testkit.StoreClient.of(memory.kubernetes()).get(ResourceRef.kubernetes("Namespace", "team-a"))).isPresent();
     clock.advance(Duration.ofHours(1));
     assertThat(platform.clock().instant()).isEqualTo(FakeClock.standard().instant().plus(Duration.ofHours(1)));
   }
