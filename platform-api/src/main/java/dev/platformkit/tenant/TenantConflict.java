@@ -80,8 +80,8 @@ public final class TenantConflict {
       Tenant t = tenants.get(i);
       Integer sameName = names.putIfAbsent(t.name(), i);
       if (sameName != null) {
-        String head = "tenant \"" + t.name() + "\" is given twice";
-        out.add(new TenantConflict(i, "name", sameName, "name", head, head + ", first", ""));
+        String name = "tenant \"" + t.name() + "\" is ";
+        out.add(new TenantConflict(i, "name", sameName, "name", name + "given twice", name + "also given", ""));
       }
       // a tenant without namespaces gets one named after it, which its metadata.name stands for
       String defaultPath = t.namespaces().isEmpty() ? "name" : null;

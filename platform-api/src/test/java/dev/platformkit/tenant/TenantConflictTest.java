@@ -61,6 +61,8 @@ class TenantConflictTest {
   void aTenantGivenTwiceIsReportedByItsNameNotByItsNamespaces() {
     Tenant a = tenant("a", List.of("a-dev"), ROLE);
 
+    assertThat(TenantConflict.find(List.of(a, a), ACCESS_ENTRIES).get(0).message("a.yaml:4:9"))
+        .isEqualTo("tenant \"a\" is also given (a.yaml:4:9)");
     assertThat(TenantConflict.find(List.of(a, a), ACCESS_ENTRIES)).extracting(TenantConflict::violation).containsExactly(
         Violation.of("name", "tenant \"a\" is given twice"),
         Violation.of("members[0]", "IAM role " + ROLE + " is also given by tenant a members[0]; an IAM role gets one"
