@@ -26,8 +26,11 @@ final class DocumentReader {
     }
   }
 
-  /** A document read, and where its {@code metadata.name} is (for duplicate-name errors). */
-  record Read(SpecDocument<?> document, int nameLine, int nameColumn) {}
+  /**
+   * A document read, where its {@code metadata.name} is (for duplicate-name errors), and its tree (to
+   * locate the fields that checks across documents report).
+   */
+  record Read(SpecDocument<?> document, int nameLine, int nameColumn, Node.Mapping root) {}
 
   private final String file;
   private final List<Violation> violations;
@@ -68,7 +71,7 @@ final class DocumentReader {
       return null;
     }
     int[] nameAt = locate(document, "metadata.name");
-    return new Read(new SpecDocument<>(kind.name(), tree.get(kind.nameProperty()).asText(), bound, file, root.line, root.column), nameAt[0], nameAt[1]);
+    return new Read(new SpecDocument<>(kind.name(), tree.get(kind.nameProperty()).asText(), bound, file, root.line, root.column), nameAt[0], nameAt[1], document);
   }
 
   private void apiVersion(Node.Mapping document) {
@@ -185,7 +188,7 @@ final class DocumentReader {
   }
 
   /** The path in the document of a value's property path: {@code cluster} may be {@code metadata.name}, {@code quota} is {@code spec.quota}. */
-  private static String documentPath(Kinds.Kind kind, String path) {
+  static String documentPath(Kinds.Kind kind, String path) {
     List<FieldPath.Step> steps = new ArrayList<>(FieldPath.steps(path));
     String field = steps.isEmpty() || steps.get(0).name() == null ? null : kind.metadataField(steps.get(0).name());
     if (field != null) {
@@ -199,7 +202,7 @@ final class DocumentReader {
    * Line and column of the value at {@code path} (starting with {@code metadata} or {@code spec}); where
    * part of the path is missing, the key of the closest enclosing value there is.
    */
-  private static int[] locate(Node.Mapping document, String path) {
+  static int[] locate(Node.Mapping document, String path) {
     int[] anchor = {document.line, document.column};
     Node current = document;
     for (FieldPath.Step step : FieldPath.steps(path)) {

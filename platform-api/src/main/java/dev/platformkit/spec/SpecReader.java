@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import dev.platformkit.PlatformException;
 import dev.platformkit.ValidationException;
 import dev.platformkit.Violation;
+import dev.platformkit.tenant.Tenant;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -33,6 +34,10 @@ import java.util.Map;
  * ending in {@code .json} are read as JSON, everything else as YAML. In a directory, files ending in
  * {@code .yaml}, {@code .yml} or {@code .json} are read in path order; hidden files and directories
  * (names starting with a dot) are skipped.
+ *
+ * <p>Documents read by one call are checked together as well: names must be unique per kind, and
+ * tenants must not conflict ({@link dev.platformkit.tenant.TenantConflict}: one namespace or IAM role
+ * claimed twice); such a problem is reported at the later document and names where the earlier one is.
  *
  * <p>Every problem in everything read by one call is reported together in one
  * {@link ValidationException} whose violations carry file, line, column and field path. Input is
@@ -83,7 +88,8 @@ public final class SpecReader {
   }
 
   /**
-   * Reads several files or directories as one set: names must be unique across all of them.
+   * Reads several files or directories as one set: names must be unique across all of them, and
+   * tenants must not conflict with each other ({@link dev.platformkit.tenant.TenantConflict}).
    *
    * @throws ValidationException listing every problem found, when there is any
    * @throws PlatformException when a file cannot be read (naming it)
@@ -197,6 +203,8 @@ public final class SpecReader {
     private final List<SpecDocument<?>> documents = new ArrayList<>();
     private final List<Violation> violations = new ArrayList<>();
     private final Map<String, SpecDocument<?>> byName = new HashMap<>();
+    // kept with their trees, for the checks across documents
+    private final List<DocumentReader.Read> tenants = new ArrayList<>();
     private boolean stopped;
 
     void add(String file, byte[] bytes) {
@@ -243,6 +251,9 @@ public final class SpecReader {
       SpecDocument<?> first = byName.putIfAbsent(document.kind() + "/" + document.name(), document);
       if (first == null) {
         documents.add(document);
+        if (document.value() instanceof Tenant) {
+          tenants.add(read);
+        }
       } else {
         found.add(Violation.of("metadata.name", document.kind() + " \"" + document.name() + "\" is defined twice; first at "
             + first.location()).at(document.file(), read.nameLine(), read.nameColumn()));
@@ -256,6 +267,14 @@ public final class SpecReader {
     }
 
     Specs finish() {
+      if (!full()) {
+        for (Violation v : CrossChecks.tenants(tenants)) {
+          if (full()) {
+            break;
+          }
+          violations.add(v);
+        }
+      }
       if (full()) {
         violations.add(Violation.of("", "stopped reading after " + violations.size() + " problems"));
       }

@@ -8,8 +8,9 @@
  * String yaml = SpecWriter.yaml().write(tenant);
  * }</pre>
  *
- * <p>Reading is strict: unknown fields, wrong types, duplicate keys, YAML aliases, invalid values and
- * duplicate names are all reported at once in one {@link dev.platformkit.ValidationException}, each
+ * <p>Reading is strict: unknown fields, wrong types, duplicate keys, YAML aliases, invalid values,
+ * duplicate names and conflicting tenants ({@link dev.platformkit.tenant.TenantConflict}) are all
+ * reported at once in one {@link dev.platformkit.ValidationException}, each
  * {@link dev.platformkit.Violation} naming the file, line, column and field path
  * ({@code spec.quota["requests.cpu"]}).
  */

@@ -16,11 +16,9 @@ import dev.platformkit.spi.Kind;
 import dev.platformkit.spi.Resource;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -139,23 +137,14 @@ public final class Tenants {
 
   private void checkTogether(List<Tenant> tenants, boolean deletion, IamAccess iamAccess) {
     List<Violation> violations = new ArrayList<>();
-    Map<String, String> namespaceOwners = new HashMap<>();
-    Map<String, String> roleOwners = new HashMap<>();
-    Set<String> names = new LinkedHashSet<>();
+    // the rules that need no backend are shared with the spec reader
+    for (TenantConflict c : TenantConflict.find(tenants, EnumSet.of(iamAccess))) {
+      violations.add(c.violation());
+    }
     for (Tenant t : tenants) {
-      if (!names.add(t.name())) {
-        violations.add(Violation.of("name", "tenant \"" + t.name() + "\" is given twice"));
-      }
       if (deletion && t.preventDeletion()) {
         violations.add(Violation.of("preventDeletion", "tenant \"" + t.name()
             + "\" has preventDeletion: true; set it to false and apply before deleting it"));
-      }
-      for (Namespace ns : t.effectiveNamespaces()) {
-        String other = namespaceOwners.putIfAbsent(ns.name(), t.name());
-        if (other != null && !other.equals(t.name())) {
-          violations.add(Violation.of("namespaces", "namespace \"" + ns.name() + "\" is claimed by tenants \""
-              + other + "\" and \"" + t.name() + "\""));
-        }
       }
       boolean noAws = iamAccess == IamAccess.ACCESS_ENTRIES && engine.reconciler().store(ResourceRef.AWS).isEmpty();
       for (int i = 0; i < t.members().size(); i++) {
@@ -169,14 +158,6 @@ public final class Tenants {
           violations.add(Violation.of("members[" + i + "]", "IamRole members need an AWS backend for EKS access entries"
               + " (Platform.builder().aws(...)), or iamAccess(AWS_AUTH_CONFIGMAP) on clusters that use aws-auth"
               + (deletion ? "; without it, deleting would leave the tenant's access entries behind" : "")));
-        }
-        // aws-auth knows roles by path-less, case-insensitive ARN; access entries by the exact ARN
-        String key = iamAccess == IamAccess.AWS_AUTH_CONFIGMAP
-            ? TenantObjects.withoutPath(m.name()).toLowerCase(Locale.ROOT) : m.name();
-        String other = roleOwners.putIfAbsent(key, t.name() + " members[" + i + "]");
-        if (other != null) {
-          violations.add(Violation.of("members[" + i + "]", "IAM role " + m.name() + " is also given by tenant "
-              + other + "; an IAM role gets one mapping per cluster, so give it to one tenant with one role"));
         }
       }
     }

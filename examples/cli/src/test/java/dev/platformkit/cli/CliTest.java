@@ -114,6 +114,38 @@ class CliTest {
   }
 
   @Test
+  void validateReportsANamespaceClaimedInTwoFilesAtBothPlaces() throws IOException {
+    Path a = dir.resolve("team-a.yaml");
+    Path b = dir.resolve("team-b.yaml");
+    Files.writeString(a, """
+        apiVersion: platformkit.dev/v1alpha1
+        kind: Tenant
+        metadata:
+          name: team-a
+        spec:
+          namespaces:
+          - name: team-a-dev
+          - name: shared
+        """);
+    Files.writeString(b, """
+        apiVersion: platformkit.dev/v1alpha1
+        kind: Tenant
+        metadata:
+          name: team-b
+        spec:
+          namespaces:
+            - name: shared
+        """);
+
+    Run run = run("validate", a.toString(), b.toString());
+
+    assertThat(run.status()).isEqualTo(Main.INVALID);
+    assertThat(run.err()).contains(b + ":7:7: spec.namespaces[0]: namespace \"shared\" is also claimed by tenant \"team-a\" ("
+        + a + ":8:5)");
+    assertThat(run.out()).doesNotContain("valid");
+  }
+
+  @Test
   void anOwnershipCollisionIsAClearErrorAndWritesNothing() throws IOException {
     String state = dir.resolve("state").toString();
     Path other = dir.resolve("other.yaml");
