@@ -16,6 +16,9 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableNodeGroup.class)
 @JsonDeserialize(as = ImmutableNodeGroup.class)
 public abstract class NodeGroup implements Serializable, WithNodeGroup {
+  // only the generated implementation extends it: no subclass can skip validation
+  NodeGroup() {}
+
   private static final long serialVersionUID = 1L;
 
   /** A new builder. */

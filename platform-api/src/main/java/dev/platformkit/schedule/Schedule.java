@@ -51,6 +51,9 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableSchedule.class)
 @JsonDeserialize(as = ImmutableSchedule.class)
 public abstract class Schedule implements Serializable, WithSchedule {
+  // only the generated implementation extends it: no subclass can skip validation
+  Schedule() {}
+
   private static final long serialVersionUID = 1L;
 
   /** The longest schedule name: the owner label {@code schedule.<name>} must fit in 63 characters. */

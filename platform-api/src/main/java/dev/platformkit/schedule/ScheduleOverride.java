@@ -21,6 +21,9 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableScheduleOverride.class)
 @JsonDeserialize(as = ImmutableScheduleOverride.class)
 public abstract class ScheduleOverride implements Serializable, WithScheduleOverride {
+  // only the generated implementation extends it: no subclass can skip validation
+  ScheduleOverride() {}
+
   private static final long serialVersionUID = 1L;
 
   /** A new builder. */

@@ -32,6 +32,9 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableTargets.class)
 @JsonDeserialize(as = ImmutableTargets.class)
 public abstract class Targets implements Serializable, WithTargets {
+  // only the generated implementation extends it: no subclass can skip validation
+  Targets() {}
+
   private static final long serialVersionUID = 1L;
 
   /** A new builder. */

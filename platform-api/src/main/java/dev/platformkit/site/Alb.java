@@ -16,6 +16,9 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableAlb.class)
 @JsonDeserialize(as = ImmutableAlb.class)
 public abstract class Alb implements Serializable, WithAlb {
+  // only the generated implementation extends it: no subclass can skip validation
+  Alb() {}
+
   private static final long serialVersionUID = 1L;
 
   /** The defaults. */

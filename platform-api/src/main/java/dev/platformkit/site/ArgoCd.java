@@ -15,6 +15,9 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableArgoCd.class)
 @JsonDeserialize(as = ImmutableArgoCd.class)
 public abstract class ArgoCd implements Serializable, WithArgoCd {
+  // only the generated implementation extends it: no subclass can skip validation
+  ArgoCd() {}
+
   private static final long serialVersionUID = 1L;
 
   /** The defaults. */

@@ -18,6 +18,9 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableDns.class)
 @JsonDeserialize(as = ImmutableDns.class)
 public abstract class Dns implements Serializable, WithDns {
+  // only the generated implementation extends it: no subclass can skip validation
+  Dns() {}
+
   private static final long serialVersionUID = 1L;
 
   /** The shortest TTL accepted. */

@@ -54,6 +54,9 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableSite.class)
 @JsonDeserialize(as = ImmutableSite.class)
 public abstract class Site implements Serializable, WithSite {
+  // only the generated implementation extends it: no subclass can skip validation
+  Site() {}
+
   private static final long serialVersionUID = 1L;
 
   /** The longest site name: the owner label {@code site.<name>} must fit in 63 characters. */

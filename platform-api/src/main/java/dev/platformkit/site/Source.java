@@ -28,6 +28,9 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableSource.class)
 @JsonDeserialize(as = ImmutableSource.class)
 public abstract class Source implements Serializable, WithSource {
+  // only the generated implementation extends it: no subclass can skip validation
+  Source() {}
+
   private static final long serialVersionUID = 1L;
 
   /** A new builder. */

@@ -16,6 +16,9 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableTls.class)
 @JsonDeserialize(as = ImmutableTls.class)
 public abstract class Tls implements Serializable, WithTls {
+  // only the generated implementation extends it: no subclass can skip validation
+  Tls() {}
+
   private static final long serialVersionUID = 1L;
 
   /** A new builder. */

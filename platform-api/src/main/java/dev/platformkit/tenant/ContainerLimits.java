@@ -24,6 +24,9 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableContainerLimits.class)
 @JsonDeserialize(as = ImmutableContainerLimits.class)
 public abstract class ContainerLimits implements Serializable, WithContainerLimits {
+  // only the generated implementation extends it: no subclass can skip validation
+  ContainerLimits() {}
+
   private static final long serialVersionUID = 1L;
 
   /** A new builder. */

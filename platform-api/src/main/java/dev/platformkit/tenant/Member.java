@@ -17,6 +17,9 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableMember.class)
 @JsonDeserialize(as = ImmutableMember.class)
 public abstract class Member implements Serializable, WithMember {
+  // only the generated implementation extends it: no subclass can skip validation
+  Member() {}
+
   private static final long serialVersionUID = 1L;
 
   /** A new builder. */

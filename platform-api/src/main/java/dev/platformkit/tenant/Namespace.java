@@ -16,6 +16,9 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableNamespace.class)
 @JsonDeserialize(as = ImmutableNamespace.class)
 public abstract class Namespace implements Serializable, WithNamespace {
+  // only the generated implementation extends it: no subclass can skip validation
+  Namespace() {}
+
   private static final long serialVersionUID = 1L;
 
   /** A new builder. */

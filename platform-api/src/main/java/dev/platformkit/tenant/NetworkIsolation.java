@@ -16,6 +16,9 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableNetworkIsolation.class)
 @JsonDeserialize(as = ImmutableNetworkIsolation.class)
 public abstract class NetworkIsolation implements Serializable, WithNetworkIsolation {
+  // only the generated implementation extends it: no subclass can skip validation
+  NetworkIsolation() {}
+
   private static final long serialVersionUID = 1L;
 
   /** The defaults: default-deny, same-tenant traffic and DNS egress allowed, nothing else. */

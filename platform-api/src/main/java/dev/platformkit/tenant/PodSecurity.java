@@ -15,6 +15,9 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutablePodSecurity.class)
 @JsonDeserialize(as = ImmutablePodSecurity.class)
 public abstract class PodSecurity implements Serializable, WithPodSecurity {
+  // only the generated implementation extends it: no subclass can skip validation
+  PodSecurity() {}
+
   private static final long serialVersionUID = 1L;
 
   /** The defaults. */

@@ -40,6 +40,9 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableTenant.class)
 @JsonDeserialize(as = ImmutableTenant.class)
 public abstract class Tenant implements Serializable, WithTenant {
+  // only the generated implementation extends it: no subclass can skip validation
+  Tenant() {}
+
   private static final long serialVersionUID = 1L;
 
   /** The longest tenant name: the owner label {@code tenant.<name>} must fit in 63 characters. */

@@ -17,6 +17,9 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableBlueGreen.class)
 @JsonDeserialize(as = ImmutableBlueGreen.class)
 public abstract class BlueGreen implements Serializable, WithBlueGreen {
+  // only the generated implementation extends it: no subclass can skip validation
+  BlueGreen() {}
+
   private static final long serialVersionUID = 1L;
 
   /** The traffic steps used when none are given: 10, 50, then 100 percent. */

@@ -28,6 +28,9 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableFinding.class)
 @JsonDeserialize(as = ImmutableFinding.class)
 public abstract class Finding implements Serializable, WithFinding {
+  // only the generated implementation extends it: no subclass can skip validation
+  Finding() {}
+
   private static final long serialVersionUID = 1L;
 
   /** A new builder. */

@@ -25,6 +25,9 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableStep.class)
 @JsonDeserialize(as = ImmutableStep.class)
 public abstract class Step implements Serializable, WithStep {
+  // only the generated implementation extends it: no subclass can skip validation
+  Step() {}
+
   private static final long serialVersionUID = 1L;
 
   /** A new builder. */

@@ -34,6 +34,9 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableUpgradePlan.class)
 @JsonDeserialize(as = ImmutableUpgradePlan.class)
 public abstract class UpgradePlan implements Serializable, WithUpgradePlan {
+  // only the generated implementation extends it: no subclass can skip validation
+  UpgradePlan() {}
+
   private static final long serialVersionUID = 1L;
 
   /** The most minors one plan may cross; more is rarely one change window, and usually a rebuild. */

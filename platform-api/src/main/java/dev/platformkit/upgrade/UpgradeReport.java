@@ -24,6 +24,9 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableUpgradeReport.class)
 @JsonDeserialize(as = ImmutableUpgradeReport.class)
 public abstract class UpgradeReport implements Serializable, WithUpgradeReport {
+  // only the generated implementation extends it: no subclass can skip validation
+  UpgradeReport() {}
+
   private static final long serialVersionUID = 1L;
 
   private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]*");

@@ -159,7 +159,7 @@ public final class AwsAuthStore {
 
   private static ResourceRef checkRef(ResourceRef ref) {
     if (!NAMESPACE.equals(ref.namespace())) {
-      throw new IllegalArgumentException(KIND + " objects live in namespace " + NAMESPACE + ", not " + ref.namespace() + ": " + ref);
+      throw new PlatformException(KIND + " objects live in namespace " + NAMESPACE + ", not " + ref.namespace() + ": " + ref);
     }
     return ref;
   }

@@ -3,16 +3,20 @@ package dev.platformkit.testkit.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.platformkit.ApplyOption;
 import dev.platformkit.ApplyResult;
 import dev.platformkit.BackendException;
 import dev.platformkit.Change;
 import dev.platformkit.ConflictException;
+import dev.platformkit.ForeignContentsException;
 import dev.platformkit.Ownership;
 import dev.platformkit.OwnershipException;
 import dev.platformkit.Plan;
 import dev.platformkit.Platform;
 import dev.platformkit.ResourceRef;
+import dev.platformkit.StalePlanException;
 import dev.platformkit.ValidationException;
+import dev.platformkit.spi.Kind;
 import dev.platformkit.spi.Resource;
 import dev.platformkit.spi.ResourceStore;
 import dev.platformkit.spi.ResourceUpdate;
@@ -240,6 +244,80 @@ public abstract class TenantContract {
     platform.tenants().apply(plan);
     assertThat(k8s.get(Tenants.kind("Namespace"), ns("payments-stage"))).isEmpty();
     assertThat(k8s.get(Tenants.kind("Namespace"), ns("payments-dev"))).isPresent();
+  }
+
+  private static final Kind CONFIG_MAP = Kind.kubernetes("v1", "ConfigMap", "configmaps", true, "data");
+
+  @Test
+  void deletingANamespaceThatHoldsForeignObjectsIsRefusedUnlessAllowed() {
+    platform.tenants().apply(payments());
+    // what a team adds to its namespace, and what Kubernetes itself puts in every namespace
+    k8s.create(CONFIG_MAP, Resource.desired(ResourceRef.kubernetes("ConfigMap", "payments-stage", "app-settings"),
+        Map.of(), Map.of(), Map.of("data", Map.of("mode", "blue"))));
+    k8s.create(CONFIG_MAP, Resource.desired(ResourceRef.kubernetes("ConfigMap", "payments-stage", "kube-root-ca.crt"),
+        Map.of(), Map.of(), Map.of("data", Map.of("ca.crt", "..."))));
+    resetCounters();
+
+    Plan plan = platform.tenants().planDelete(payments());
+    Change stage = plan.changes().stream().filter(c -> c.target().equals(ns("payments-stage"))).findFirst().orElseThrow();
+    assertThat(stage.contents()).containsExactly(Map.entry("ConfigMap", 1));
+    assertThat(plan.render()).contains("holds 1 object platformkit does not own: ConfigMap 1");
+    assertThat(plan.changes().stream().filter(c -> c.target().equals(ns("payments-dev"))).findFirst().orElseThrow().contents())
+        .isEmpty();
+
+    assertThatThrownBy(() -> platform.tenants().apply(plan)).isInstanceOf(ForeignContentsException.class)
+        .hasMessageContaining("Namespace payments-stage holds 1 object platformkit does not own: ConfigMap 1")
+        .hasMessageContaining("DELETE_FOREIGN_CONTENTS");
+    assertThatThrownBy(() -> platform.tenants().delete(payments())).isInstanceOf(ForeignContentsException.class);
+    assertThat(writes()).as("refused before the first write").isZero();
+    assertThat(read(ns("payments-stage"))).isNotNull();
+
+    platform.tenants().apply(plan, ApplyOption.DELETE_FOREIGN_CONTENTS);
+    assertThat(k8s.get(Tenants.kind("Namespace"), ns("payments-stage"))).isEmpty();
+  }
+
+  @Test
+  void droppingANamespaceThatHoldsForeignObjectsIsRefusedToo() {
+    platform.tenants().apply(payments());
+    k8s.create(CONFIG_MAP, Resource.desired(ResourceRef.kubernetes("ConfigMap", "payments-stage", "app-settings"),
+        Map.of(), Map.of(), Map.of("data", Map.of("mode", "blue"))));
+    Tenant smaller = payments().withNamespaces(Namespace.builder().name("payments-dev").putAnnotations("team", "payments").build());
+    resetCounters();
+
+    assertThatThrownBy(() -> platform.tenants().apply(smaller)).isInstanceOf(ForeignContentsException.class);
+    assertThat(writes()).isZero();
+    platform.tenants().apply(smaller, ApplyOption.DELETE_FOREIGN_CONTENTS);
+    assertThat(k8s.get(Tenants.kind("Namespace"), ns("payments-stage"))).isEmpty();
+  }
+
+  @Test
+  void anUpdateChangesOnlyThePathsWeSetAndRemovesOnlyWhatWeSetBefore() {
+    platform.tenants().apply(payments());
+    ResourceRef quota = ResourceRef.kubernetes("ResourceQuota", "payments-dev", "platformkit");
+    // another writer adds a key inside our spec
+    Resource current = read(quota);
+    k8s.update(Tenants.kind("ResourceQuota"), current, new ResourceUpdate(Map.of(), Set.of(), Map.of(), Set.of(),
+        Map.of("spec", Map.of("hard", Map.of("services", "5")))));
+
+    Tenant changed = payments().withQuota(Map.of("requests.cpu", "16", "pods", "100"));
+    Plan plan = platform.tenants().plan(changed);
+    Change change = plan.changes().stream().filter(c -> c.target().equals(quota)).findFirst().orElseThrow();
+    assertThat(change.diff()).extracting(Object::toString).containsExactlyInAnyOrder(
+        "- spec.hard[\"limits.memory\"]: 32Gi", "~ spec.hard[\"requests.cpu\"]: 8 -> 16");
+    platform.tenants().apply(plan);
+
+    assertThat(hard(read(quota))).containsEntry("requests.cpu", "16").containsEntry("services", "5")
+        .doesNotContainKey("limits.memory");
+    assertThat(platform.tenants().plan(changed).isEmpty()).isTrue();
+  }
+
+  @Test
+  void aSavedPlanAppliedAfterTheStateMovedIsStaleNotRetryable() {
+    Plan plan = platform.tenants().plan(payments());
+    platform.tenants().apply(payments().withQuota(Map.of("pods", "5")));
+
+    assertThatThrownBy(() -> platform.tenants().apply(plan)).isInstanceOf(StalePlanException.class)
+        .satisfies(e -> assertThat(((StalePlanException) e).retryable()).isFalse());
   }
 
   @Test
