@@ -48,8 +48,87 @@ import java.util.random.RandomGenerator;
  */
 public final class Reconciler {
 
-  /** One planned change and what it needs to be made. */
-  public record Step(Change change, Kind kind, Resource desired, Resource current) {}
+  /**
+   * One planned change and what it needs to be made: the desired object for what platformkit owns, or
+   * the {@link Adjuster} that decides the owned fields of an object it does not own.
+   */
+  public record Step(Change change, Kind kind, Resource desired, Resource current, Adjuster adjuster) {
+
+    /** A step on an owned object. */
+    public Step(Change change, Kind kind, Resource desired, Resource current) {
+      this(change, kind, desired, current, null);
+    }
+  }
+
+  /**
+   * Decides, from an object as it is now, the few fields platformkit sets on it though it does not own
+   * it (a replica count and the record of the original one): empty when nothing is to be written. It is
+   * asked again on fresh state when a write meets a conflict, so it must be a function of the object.
+   */
+  @FunctionalInterface
+  public interface Adjuster {
+    /** The update to make on {@code current}, or empty. */
+    Optional<ResourceUpdate> adjust(Kind kind, Resource current);
+  }
+
+  /**
+   * Where to look for objects to adjust: one list request of {@code kind} in {@code namespace} (all
+   * namespaces when null) with an equality label {@code selector}.
+   *
+   * @param kind the kind
+   * @param namespace the namespace, or null for all
+   * @param selector equality label selector; empty for all objects
+   * @param scope the backend's scope
+   */
+  public record Query(Kind kind, String namespace, Map<String, String> selector, String scope) {}
+
+  /**
+   * Plans the adjustments of objects platformkit does not own: one list per query, then one UPDATE step
+   * per object {@code adjuster} wants to change, in the order of the queries. An object found by two
+   * queries is adjusted once. Writes nothing.
+   */
+  public List<Step> planAdjustments(List<Query> queries, Adjuster adjuster) {
+    List<Step> steps = new ArrayList<>();
+    Set<ResourceRef> seen = new HashSet<>();
+    for (Query q : queries) {
+      ResourceStore store = stores.get(key(q.kind().provider(), q.scope()));
+      if (store == null || !store.supports(q.kind())) {
+        throw new PlatformException("no " + q.kind().provider() + " backend holding " + q.kind().name() + " objects is configured"
+            + (q.scope().isEmpty() ? "" : " for scope \"" + q.scope() + "\""));
+      }
+      for (Resource r : read(() -> store.list(q.kind(), q.namespace(), q.selector()))) {
+        Resource current = q.scope().isEmpty() ? r : rescope(r, q.scope());
+        if (!seen.add(current.ref())) {
+          continue;
+        }
+        adjuster.adjust(q.kind(), current).filter(u -> !u.isEmpty()).ifPresent(update -> steps.add(new Step(
+            new Change(Change.Action.UPDATE, current.ref(), describe(store, current, update)), q.kind(), null, current, adjuster)));
+      }
+    }
+    return steps;
+  }
+
+  /** What {@code update} changes on {@code current}, as field diffs. */
+  static List<FieldDiff> describe(ResourceStore store, Resource current, ResourceUpdate update) {
+    List<FieldDiff> fields = new ArrayList<>();
+    String labels = store.marks().field();
+    update.setLabels().forEach((k, v) -> {
+      if (!v.equals(current.labels().get(k))) {
+        fields.add(new FieldDiff(labels + Json.key(k), current.labels().get(k), v));
+      }
+    });
+    update.removeLabels().stream().filter(current.labels()::containsKey)
+        .forEach(k -> fields.add(new FieldDiff(labels + Json.key(k), current.labels().get(k), null)));
+    update.setAnnotations().forEach((k, v) -> {
+      if (!v.equals(current.annotations().get(k))) {
+        fields.add(new FieldDiff("metadata.annotations" + Json.key(k), current.annotations().get(k), v));
+      }
+    });
+    update.removeAnnotations().stream().filter(current.annotations()::containsKey)
+        .forEach(k -> fields.add(new FieldDiff("metadata.annotations" + Json.key(k), current.annotations().get(k), null)));
+    fields.addAll(Json.patchDiff("", current.body(), update.body(), false));
+    return fields;
+  }
 
   private final Map<String, ResourceStore> stores;
   private final RetryPolicy retry;
@@ -190,7 +269,7 @@ public final class Reconciler {
   }
 
   private static Resource rescope(Resource r, String scope) {
-    return new Resource(r.ref().inScope(scope), r.labels(), r.annotations(), r.body(), r.version());
+    return r.withRef(r.ref().inScope(scope));
   }
 
   /** The plan of these steps for {@code subjects}. */
@@ -244,18 +323,28 @@ public final class Reconciler {
     Change change = step.change();
     Resource desired = step.desired();
     Resource current = step.current();
-    String owner = owner(desired != null ? desired : current);
+    String owner = step.adjuster() != null ? null : owner(desired != null ? desired : current);
     for (int attempt = 1; ; attempt++) {
       try {
         switch (change.action()) {
           case CREATE -> store.create(kind, desired);
-          case UPDATE -> store.update(kind, current, diff(store, kind, current, desired).update());
+          case UPDATE -> {
+            ResourceUpdate update = step.adjuster() != null
+                ? step.adjuster().adjust(kind, current).orElse(null) : diff(store, kind, current, desired).update();
+            if (update != null && !update.isEmpty()) {
+              store.update(kind, current, update);
+            }
+          }
           case DELETE -> store.delete(kind, current);
         }
         return change;
       } catch (PlatformException e) {
-        // an object deleted between our read and our update is simply created again
+        // an object deleted between our read and our update is simply created again (one we only adjust:
+        // there is nothing left to adjust)
         boolean vanished = e instanceof NotFoundException && change.action() == Change.Action.UPDATE;
+        if (vanished && step.adjuster() != null) {
+          return null;
+        }
         if (!(e.retryable() || vanished) || attempt >= retry.maxAttempts()) {
           throw e;
         }
@@ -268,7 +357,18 @@ public final class Reconciler {
         ResourceRef ref = change.target();
         Optional<Resource> fresh = read(() -> store.get(kind, ref));
         Change again;
-        if (fresh.isEmpty()) {
+        if (step.adjuster() != null) {
+          // not ours: what to write is decided again on the object as it is now; gone is nothing to do
+          if (fresh.isEmpty()) {
+            return null;
+          }
+          current = fresh.get();
+          Optional<ResourceUpdate> update = step.adjuster().adjust(kind, current).filter(u -> !u.isEmpty());
+          if (update.isEmpty()) {
+            return null;
+          }
+          again = new Change(Change.Action.UPDATE, ref, describe(store, current, update.get()));
+        } else if (fresh.isEmpty()) {
           if (change.action() == Change.Action.DELETE) {
             return null;
           }

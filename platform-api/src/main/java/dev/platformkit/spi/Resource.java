@@ -2,6 +2,7 @@ package dev.platformkit.spi;
 
 import dev.platformkit.ResourceRef;
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,9 +22,10 @@ import java.util.Objects;
  * @param annotations annotations; empty for AWS objects
  * @param body the owned content
  * @param version the resource version or ETag read from the backend; null for desired objects
+ * @param created when the backend created the object, where it says so; null for desired objects
  */
 public record Resource(ResourceRef ref, Map<String, String> labels, Map<String, String> annotations,
-    Map<String, Object> body, String version) implements Serializable {
+    Map<String, Object> body, String version, Instant created) implements Serializable {
 
   /** Copies the maps, keeping their order. */
   public Resource {
@@ -31,6 +33,12 @@ public record Resource(ResourceRef ref, Map<String, String> labels, Map<String, 
     labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
     annotations = Collections.unmodifiableMap(new LinkedHashMap<>(annotations));
     body = Collections.unmodifiableMap(new LinkedHashMap<>(body));
+  }
+
+  /** An object without a creation time. */
+  public Resource(ResourceRef ref, Map<String, String> labels, Map<String, String> annotations,
+      Map<String, Object> body, String version) {
+    this(ref, labels, annotations, body, version, null);
   }
 
   /** A desired object (no version yet). */
@@ -41,6 +49,11 @@ public record Resource(ResourceRef ref, Map<String, String> labels, Map<String, 
 
   /** The same object with another version. */
   public Resource withVersion(String newVersion) {
-    return new Resource(ref, labels, annotations, body, newVersion);
+    return new Resource(ref, labels, annotations, body, newVersion, created);
+  }
+
+  /** The same object under another reference (another scope). */
+  public Resource withRef(ResourceRef newRef) {
+    return new Resource(newRef, labels, annotations, body, version, created);
   }
 }

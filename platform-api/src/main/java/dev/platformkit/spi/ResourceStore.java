@@ -37,6 +37,16 @@ public interface ResourceStore {
   List<Resource> list(Kind kind, Map<String, String> selector);
 
   /**
+   * Every object of {@code kind} in {@code namespace} (all namespaces when null) whose labels include all
+   * entries of {@code selector}: one request on real backends. Objects being deleted are left out. The
+   * default filters {@link #list(Kind, Map)}.
+   */
+  default List<Resource> list(Kind kind, String namespace, Map<String, String> selector) {
+    List<Resource> all = list(kind, selector);
+    return namespace == null ? all : all.stream().filter(r -> namespace.equals(r.ref().namespace())).toList();
+  }
+
+  /**
    * The object, whether we own it or not (to detect collisions with objects we don't own); empty when it
    * does not exist or is being deleted, like {@link #list}.
    */

@@ -86,6 +86,15 @@ public final class KubernetesBackend implements ResourceStore {
     return isAwsAuth(kind) ? awsAuth().list(selector) : objects.list(apiKind(kind), selector);
   }
 
+  /** One list request in {@code namespace} (all when null) with {@code selector} as an equality label selector. */
+  @Override
+  public List<Resource> list(Kind kind, String namespace, Map<String, String> selector) {
+    if (isAwsAuth(kind)) {
+      return ResourceStore.super.list(kind, namespace, selector);
+    }
+    return objects.list(apiKind(kind), namespace, selector);
+  }
+
   /** One GET; empty when the object does not exist or is being deleted. */
   @Override
   public Optional<Resource> get(Kind kind, ResourceRef ref) {

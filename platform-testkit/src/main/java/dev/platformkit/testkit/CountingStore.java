@@ -66,6 +66,12 @@ public final class CountingStore implements ResourceStore {
   }
 
   @Override
+  public List<Resource> list(Kind kind, String namespace, Map<String, String> selector) {
+    lists.incrementAndGet();
+    return delegate.list(kind, namespace, selector);
+  }
+
+  @Override
   public Optional<Resource> get(Kind kind, ResourceRef ref) {
     gets.incrementAndGet();
     return delegate.get(kind, ref);

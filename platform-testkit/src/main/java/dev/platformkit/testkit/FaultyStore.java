@@ -101,6 +101,12 @@ public final class FaultyStore implements ResourceStore {
   }
 
   @Override
+  public List<Resource> list(Kind kind, String namespace, Map<String, String> selector) {
+    maybeFailRead();
+    return delegate.list(kind, namespace, selector);
+  }
+
+  @Override
   public Optional<Resource> get(Kind kind, ResourceRef ref) {
     maybeFailRead();
     return delegate.get(kind, ref);

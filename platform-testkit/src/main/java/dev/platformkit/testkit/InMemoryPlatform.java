@@ -23,8 +23,8 @@ public final class InMemoryPlatform {
 
   private InMemoryPlatform(InMemoryStore kubernetes, InMemoryStore aws, FakeClock clock, IamAccess iamAccess,
       ProgressListener listener) {
-    this.kubernetes = kubernetes;
-    this.aws = aws;
+    this.kubernetes = kubernetes.clock(clock);
+    this.aws = aws.clock(clock);
     this.clock = clock;
     this.platform = Platform.builder()
         .kubernetes(kubernetes)

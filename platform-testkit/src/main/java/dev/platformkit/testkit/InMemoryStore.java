@@ -46,7 +46,8 @@ import java.util.function.BiFunction;
  * <p>Thread-safe.
  */
 public final class InMemoryStore implements ResourceStore {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).findAndRegisterModules();
   // namespaces every cluster has, though nobody created them through this store
   private static final Set<String> SYSTEM_NAMESPACES = Set.of("default", "kube-system", "kube-public", "kube-node-lease");
 
@@ -92,6 +93,12 @@ public final class InMemoryStore implements ResourceStore {
    */
   public synchronized InMemoryStore namespaceDeletion(Duration delay, Clock clock) {
     this.deletionDelay = delay;
+    this.clock = clock;
+    return this;
+  }
+
+  /** The clock that stamps creation times (and times namespace deletions). Default: the system clock. */
+  public synchronized InMemoryStore clock(Clock clock) {
     this.clock = clock;
     return this;
   }
@@ -181,7 +188,7 @@ public final class InMemoryStore implements ResourceStore {
         throw new NotFoundException("namespace " + namespace + " not found");
       }
     }
-    store(kind, new Resource(ref, desired.labels(), desired.annotations(), desired.body(), null));
+    store(kind, new Resource(ref, desired.labels(), desired.annotations(), desired.body(), null, clock.instant()));
   }
 
   @Override
@@ -203,7 +210,7 @@ public final class InMemoryStore implements ResourceStore {
     Map<String, String> annotations = new LinkedHashMap<>(stored.annotations());
     update.removeAnnotations().forEach(annotations::remove);
     annotations.putAll(update.setAnnotations());
-    store(kind, new Resource(ref, labels, annotations, update.patchBody(stored.body()), null));
+    store(kind, new Resource(ref, labels, annotations, update.patchBody(stored.body()), null, stored.created()));
   }
 
   @Override
@@ -266,7 +273,7 @@ public final class InMemoryStore implements ResourceStore {
     body.remove("kind");
     Map<?, ?> meta = (Map<?, ?>) body.remove("metadata");
     objects.put(r.ref(), new Resource(r.ref(), strings(meta.get("labels")), strings(meta.get("annotations")), body,
-        nextVersion()));
+        nextVersion(), r.created()));
   }
 
   private static Map<String, String> strings(Object map) {
@@ -289,7 +296,7 @@ public final class InMemoryStore implements ResourceStore {
         body.put(field, value);
       }
     }
-    return new Resource(r.ref(), r.labels(), r.annotations(), body, r.version());
+    return new Resource(r.ref(), r.labels(), r.annotations(), body, r.version(), r.created());
   }
 
   private static ResourceRef unscoped(ResourceRef ref) {

@@ -22,6 +22,7 @@ import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,12 +75,23 @@ public final class ObjectStore {
 
   /** One cluster-wide list request with an equality label selector; objects being deleted are left out. */
   public List<Resource> list(Kind kind, Map<String, String> selector) {
+    return list(kind, null, selector);
+  }
+
+  /** One list request in {@code namespace} (all when null) with an equality label selector. */
+  public List<Resource> list(Kind kind, String namespace, Map<String, String> selector) {
     MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList, ?> op = ops(kind);
     GenericKubernetesResourceList list;
     try {
-      list = kind.namespaced() ? op.inAnyNamespace().withLabels(selector).list() : op.withLabels(selector).list();
+      if (!kind.namespaced()) {
+        list = op.withLabels(selector).list();
+      } else if (namespace == null) {
+        list = op.inAnyNamespace().withLabels(selector).list();
+      } else {
+        list = op.inNamespace(namespace).withLabels(selector).list();
+      }
     } catch (KubernetesClientException e) {
-      throw Errors.map(e, "list of " + kind.name() + " " + selector);
+      throw Errors.map(e, "list of " + kind.name() + (namespace == null ? "" : " in namespace " + namespace) + " " + selector);
     }
     List<Resource> out = new ArrayList<>(list.getItems().size());
     for (GenericKubernetesResource item : list.getItems()) {
@@ -344,7 +356,9 @@ public final class ObjectStore {
         body.put(field, value);
       }
     }
-    return new Resource(ref, orEmpty(meta.getLabels()), orEmpty(meta.getAnnotations()), body, meta.getResourceVersion());
+    Instant created = meta.getCreationTimestamp() == null ? null : Instant.parse(meta.getCreationTimestamp());
+    return new Resource(ref, orEmpty(meta.getLabels()), orEmpty(meta.getAnnotations()), body, meta.getResourceVersion(),
+        created);
   }
 
   private static Map<String, String> orEmpty(Map<String, String> map) {
