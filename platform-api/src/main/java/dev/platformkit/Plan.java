@@ -18,6 +18,7 @@ public final class Plan implements Serializable {
   private final List<Serializable> subjects;
   private final boolean deletion;
   private final List<Change> changes;
+  private final List<String> warnings;
 
   /**
    * @param subjects the specs (value types) the plan was computed for
@@ -25,9 +26,26 @@ public final class Plan implements Serializable {
    * @param changes the changes, in the order they will be made
    */
   public Plan(List<? extends Serializable> subjects, boolean deletion, List<Change> changes) {
+    this(subjects, deletion, changes, List.of());
+  }
+
+  /**
+   * @param subjects the specs (value types) the plan was computed for
+   * @param deletion true when the plan removes the subjects rather than applying them
+   * @param changes the changes, in the order they will be made
+   * @param warnings what the plan found that needs a person's attention but is not a change (an Argo CD
+   *     Application that would undo a sleep, a PodDisruptionBudget that would block node drains)
+   */
+  public Plan(List<? extends Serializable> subjects, boolean deletion, List<Change> changes, List<String> warnings) {
     this.subjects = List.copyOf(subjects);
     this.deletion = deletion;
     this.changes = List.copyOf(changes);
+    this.warnings = List.copyOf(warnings);
+  }
+
+  /** What needs a person's attention though it is not a change; empty for most plans. */
+  public List<String> warnings() {
+    return warnings;
   }
 
   /** The specs this plan was computed for. */
@@ -72,20 +90,22 @@ public final class Plan implements Serializable {
 
   /** Every change with its field diff, then the {@link #summary()}; readable in a terminal or a PR comment. */
   public String render() {
+    String notes = warnings.stream().map(w -> "\n! " + w).collect(Collectors.joining());
     if (isEmpty()) {
-      return "no changes";
+      return "no changes" + notes;
     }
-    return changes.stream().map(Change::render).collect(Collectors.joining("\n", "", "\n" + summary()));
+    return changes.stream().map(Change::render).collect(Collectors.joining("\n", "", "\n" + summary())) + notes;
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Plan p && deletion == p.deletion && subjects.equals(p.subjects) && changes.equals(p.changes);
+    return o instanceof Plan p && deletion == p.deletion && subjects.equals(p.subjects) && changes.equals(p.changes)
+        && warnings.equals(p.warnings);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(subjects, deletion, changes);
+    return Objects.hash(subjects, deletion, changes, warnings);
   }
 
   @Override

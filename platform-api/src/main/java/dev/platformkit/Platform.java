@@ -4,6 +4,7 @@ import dev.platformkit.internal.Engine;
 import dev.platformkit.internal.Primitives;
 import dev.platformkit.internal.Reconciler;
 import dev.platformkit.spi.ResourceStore;
+import dev.platformkit.schedule.Schedules;
 import dev.platformkit.tenant.IamAccess;
 import dev.platformkit.tenant.Tenants;
 import java.time.Clock;
@@ -32,11 +33,13 @@ import java.util.Random;
 public final class Platform {
   private final Engine engine;
   private final Tenants tenants;
+  private final Schedules schedules;
 
   private Platform(Builder b) {
     Reconciler reconciler = new Reconciler(b.stores, b.retryPolicy, b.sleeper, b.clock, b.random);
     this.engine = new Engine(reconciler, b.clock, b.listener, Map.copyOf(b.options));
     this.tenants = Primitives.create(Tenants.class, engine);
+    this.schedules = Primitives.create(Schedules.class, engine);
   }
 
   /** A new builder. */
@@ -47,6 +50,11 @@ public final class Platform {
   /** Plan, apply and delete {@link dev.platformkit.tenant.Tenant}s. */
   public Tenants tenants() {
     return tenants;
+  }
+
+  /** Put {@link dev.platformkit.schedule.Schedule}s into effect: sleep and wake their targets. */
+  public Schedules schedules() {
+    return schedules;
   }
 
   /** The clock the platform measures time with. */

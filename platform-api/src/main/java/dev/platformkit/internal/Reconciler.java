@@ -73,14 +73,27 @@ public final class Reconciler {
 
   /**
    * Where to look for objects to adjust: one list request of {@code kind} in {@code namespace} (all
-   * namespaces when null) with an equality label {@code selector}.
+   * namespaces when null) with an equality label {@code selector}; or, with a {@code name}, one read of
+   * that object.
    *
    * @param kind the kind
    * @param namespace the namespace, or null for all
    * @param selector equality label selector; empty for all objects
+   * @param name the one object to read, or null to list
    * @param scope the backend's scope
    */
-  public record Query(Kind kind, String namespace, Map<String, String> selector, String scope) {}
+  public record Query(Kind kind, String namespace, Map<String, String> selector, String name, String scope) {
+
+    /** A list of {@code kind} in {@code namespace} (null: all) with {@code selector}, in the default scope. */
+    public static Query list(Kind kind, String namespace, Map<String, String> selector) {
+      return new Query(kind, namespace, selector, null, ResourceRef.DEFAULT_SCOPE);
+    }
+
+    /** One object by name (an AWS identifier, or a namespaced name with {@code namespace}), in {@code scope}. */
+    public static Query named(Kind kind, String namespace, String name, String scope) {
+      return new Query(kind, namespace, Map.of(), name, scope);
+    }
+  }
 
   /**
    * Plans the adjustments of objects platformkit does not own: one list per query, then one UPDATE step
@@ -96,7 +109,10 @@ public final class Reconciler {
         throw new PlatformException("no " + q.kind().provider() + " backend holding " + q.kind().name() + " objects is configured"
             + (q.scope().isEmpty() ? "" : " for scope \"" + q.scope() + "\""));
       }
-      for (Resource r : read(() -> store.list(q.kind(), q.namespace(), q.selector()))) {
+      List<Resource> found = q.name() == null ? read(() -> store.list(q.kind(), q.namespace(), q.selector()))
+          : read(() -> store.get(q.kind(), new ResourceRef(q.kind().provider(), q.kind().name(), q.namespace(), q.name()))
+              .map(List::of).orElse(List.of()));
+      for (Resource r : found) {
         Resource current = q.scope().isEmpty() ? r : rescope(r, q.scope());
         if (!seen.add(current.ref())) {
           continue;

@@ -5,6 +5,7 @@ import dev.platformkit.spi.Kind;
 import dev.platformkit.spi.Resource;
 import dev.platformkit.spi.ResourceStore;
 import dev.platformkit.spi.ResourceUpdate;
+import dev.platformkit.schedule.Schedules;
 import dev.platformkit.tenant.Tenants;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,7 @@ import java.util.Optional;
 
 /**
  * A store addressed by {@link ResourceRef} and kind name alone, the {@link Kind}s taken from the
- * primitives' declarations ({@link Tenants#kinds()}): what tests use to read back, or tamper with, what
+ * primitives' declarations ({@link Tenants#kinds()}, {@link Schedules#kinds()}): what tests use to read back, or tamper with, what
  * the platform wrote, without repeating API paths.
  */
 public final class StoreClient {
@@ -33,9 +34,11 @@ public final class StoreClient {
     return store;
   }
 
-  /** The declared kind named {@code name}. */
+  /** The kind named {@code name}, as the primitives declare it ({@link Tenants#kinds()}, {@link Schedules#kinds()}). */
   public static Kind kind(String name) {
-    return Tenants.kind(name);
+    return java.util.stream.Stream.concat(Tenants.kinds().stream(), Schedules.kinds().stream())
+        .filter(k -> k.name().equals(name)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no primitive declares the kind " + name));
   }
 
   /** {@link ResourceStore#supports}. */
