@@ -48,8 +48,8 @@ import software.amazon.awssdk.services.eks.EksClient;
  * <ul>
  *   <li>the platform's (recommended when the platform also drives Kubernetes): build the client without
  *       retries and with timeouts that bound one attempt, and keep the platform's policy. One policy for
- *       every backend, retried writes reported to the {@link dev.platformkit.ProgressListener}, and a conflict is
- *       retried after reading the object again;
+ *       every backend, retried writes reported to the {@link dev.platformkit.ProgressListener}, and a
+ *       conflict is retried after reading the object again;
  * <pre>{@code
  * EksClient eks = EksClient.builder()
  *     .overrideConfiguration(ClientOverrideConfiguration.builder()
