@@ -49,7 +49,7 @@ import software.amazon.awssdk.services.eks.EksClient;
  * retryable, so the clients built here do not retry on their own (fabric8's {@code requestRetryBackoffLimit}
  * is 0, the EKS client has the SDK's no-retry strategy), and each request gives up after
  * {@code --request-timeout}. A refused connection is not retried at all (see the backends' error mapping),
- * so it fails in about a second; a server that accepts but never answers fails after at most
+ * so it fails as soon as it is refused; a server that accepts but never answers fails after at most
  * {@link RetryPolicy#DEFAULT}'s 5 attempts of one request timeout each plus its backoff (at most 3 s).
  */
 final class Target implements AutoCloseable {
@@ -89,6 +89,7 @@ final class Target implements AutoCloseable {
   private InMemoryPlatform memory;
   private String resolved;
   private String masterUrl;
+  private String eksServer;
   private KubernetesClient client;
   private EksClient eks;
 
@@ -138,6 +139,8 @@ final class Target implements AutoCloseable {
         eksBuilder.region(Region.of(region));
       }
       eks = eksBuilder.build();
+      eksServer = eks.serviceClientConfiguration().endpointOverride().map(uri -> "EKS at " + uri)
+          .orElse("EKS in " + eks.serviceClientConfiguration().region());
       builder.aws(AwsBackend.builder().eks(eks).clusterName(cluster).build());
     }
     return builder.build();
@@ -197,9 +200,8 @@ final class Target implements AutoCloseable {
       if (t instanceof KubernetesClientException && masterUrl != null) {
         return "the cluster at " + masterUrl;
       }
-      if (t instanceof SdkException && eks != null) {
-        return eks.serviceClientConfiguration().endpointOverride().map(uri -> "EKS at " + uri)
-            .orElse("EKS in " + eks.serviceClientConfiguration().region());
+      if (t instanceof SdkException && eksServer != null) {
+        return eksServer;
       }
     }
     return null;
