@@ -37,8 +37,34 @@ import software.amazon.awssdk.services.eks.EksClient;
  * <p>Ownership is kept in tags ({@code platformkit:managed-by}, {@code platformkit:owner}); objects
  * without them (EKS-managed node role entries, entries made by hand or by other tools) are listed by
  * nobody and never touched. The backend does not retry; the planners retry what it reports as
- * retryable (throttling, 429, 5xx, conflicts). Thread-safe, as the SDK clients are. The clients stay
- * yours to close.
+ * retryable (throttling, 429, 5xx, conflicts, I/O errors and API call timeouts, but not a connection
+ * that could not be made: refused, no route, connect timeout). Thread-safe, as the SDK clients are. The
+ * clients stay yours to close.
+ *
+ * <p>One retry layer, never two: an SDK client retries on its own by default (the standard strategy:
+ * 3 attempts with backoff), and the platform's {@link dev.platformkit.RetryPolicy} (5 attempts by default)
+ * retries again what comes out of it, 15 attempts and their waits in all. Choose one:
+ *
+ * <ul>
+ *   <li>the platform's (recommended when the platform also drives Kubernetes): build the client without
+ *       retries and with timeouts that bound one attempt, and keep the platform's policy. One policy for
+ *       every backend, retried writes reported to the {@link dev.platformkit.ProgressListener}, and a
+ *       conflict is retried after reading the object again;
+ * <pre>{@code
+ * EksClient eks = EksClient.builder()
+ *     .overrideConfiguration(ClientOverrideConfiguration.builder()
+ *         .retryStrategy(AwsRetryStrategy.doNotRetry())   // the platform's RetryPolicy retries
+ *         .apiCallAttemptTimeout(Duration.ofSeconds(10))
+ *         .apiCallTimeout(Duration.ofSeconds(20))         // room for fetching credentials
+ *         .build())
+ *     .build();
+ * }</pre>
+ *   <li>the SDK's (its retry strategies know each service's throttling codes, and the adaptive one rate
+ *       limits the client): keep the client's strategy and give the platform {@code RetryPolicy.NONE}. The
+ *       policy is the platform's, for every backend: the Kubernetes client must then retry on its own, and
+ *       conflicts (someone else wrote in between) are no longer retried after a fresh read but fail the
+ *       apply.
+ * </ul>
  */
 public final class AwsBackend implements ResourceStore {
   private final Map<String, ResourceStore> kinds;

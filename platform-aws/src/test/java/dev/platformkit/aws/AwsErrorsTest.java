@@ -8,9 +8,12 @@ import dev.platformkit.NotFoundException;
 import dev.platformkit.PlatformException;
 import dev.platformkit.aws.internal.AwsErrors;
 import java.io.IOException;
+import java.net.ConnectException;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.eks.model.EksException;
 import software.amazon.awssdk.services.eks.model.ResourceInUseException;
@@ -67,5 +70,38 @@ class AwsErrorsTest {
     assertThat(io.retryable()).isTrue();
     assertThat(config.retryable()).isFalse();
     assertThat(((BackendException) config).status()).isEmpty();
+  }
+
+  @Test
+  void aRefusedConnectionIsNotRetryableAndKeepsTheSdksMessage() {
+    // what the SDK 2.40 (Apache client, no retries) raises when nothing listens: HttpHostConnectException
+    // is a ConnectException; a stand-in keeps the test off the HTTP client's classes
+    String sdk = "Unable to execute HTTP request: Connect to 127.0.0.1:44349 [/127.0.0.1] failed: Connection refused (SDK Attempt Count: 1)";
+    ConnectException apache = new ConnectException("Connect to 127.0.0.1:44349 [/127.0.0.1] failed: Connection refused");
+    apache.initCause(new ConnectException("Connection refused"));
+
+    PlatformException e = map(SdkClientException.create(sdk, apache));
+
+    assertThat(e).isExactlyInstanceOf(BackendException.class)
+        .hasMessage("creating aws AccessEntry x in EKS cluster prod failed: " + sdk);
+    assertThat(e.retryable()).isFalse();
+    assertThat(((BackendException) e).status()).isEmpty();
+  }
+
+  @Test
+  void aConnectTimeoutIsNotRetryableButAnAttemptTimeoutIs() {
+    PlatformException connect = map(SdkClientException.create("Unable to execute HTTP request: Connect to eks timed out",
+        new ConnectTimeoutException("Connect to eks.us-east-1.amazonaws.com:443 failed: connect timed out")));
+
+    assertThat(connect.retryable()).isFalse();
+    assertThat(map(ApiCallAttemptTimeoutException.create(1000)).retryable()).isTrue();
+    assertThat(map(ApiCallTimeoutException.create(1000)).retryable()).isTrue();
+  }
+
+  /** Stands for Apache HttpClient's ConnectTimeoutException, which is no ConnectException. */
+  static final class ConnectTimeoutException extends java.io.InterruptedIOException {
+    ConnectTimeoutException(String message) {
+      super(message);
+    }
   }
 }

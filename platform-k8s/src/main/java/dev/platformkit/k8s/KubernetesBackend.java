@@ -36,11 +36,27 @@ import java.util.Optional;
  * else lives in it ({@link #foreignContents}).
  *
  * <p>Errors: 409 and stale versions are a {@link dev.platformkit.ConflictException}, 404 a
- * {@link dev.platformkit.NotFoundException}, 429, 5xx and unanswered requests a retryable
- * {@link dev.platformkit.BackendException}, anything else a non-retryable one. The platform retries what
- * is retryable; the fabric8 client retries 5xx and connection failures on its own too (its
- * {@code requestRetryBackoffLimit}), so set that to 0 if the platform's {@code RetryPolicy} should be the only
- * one.
+ * {@link dev.platformkit.NotFoundException}, 429, 5xx and requests that got no answer on an open connection
+ * (timeout, reset) a retryable {@link dev.platformkit.BackendException}. A connection that could not be made
+ * at all (refused, no route, connect timeout) is a non-retryable one, as is anything else: nothing listens
+ * at that address, and a few seconds of retries would only delay the error.
+ *
+ * <p>One retry layer: the platform retries what is retryable with its {@link dev.platformkit.RetryPolicy},
+ * so configure the client not to retry on its own. fabric8 retries I/O failures, 429 and 5xx itself by
+ * default ({@code requestRetryBackoffLimit} 10, with exponential backoff): on top of the platform's 5
+ * attempts, a refused connection took 100 s to report. Give the client
+ * {@code requestRetryBackoffLimit(0)}, a connection timeout of a few seconds and a request timeout that
+ * bounds one attempt; a server that never answers then fails after at most
+ * {@code maxAttempts * requestTimeout} plus the policy's backoff:
+ *
+ * <pre>{@code
+ * Config config = new ConfigBuilder(Config.autoConfigure(null))
+ *     .withRequestRetryBackoffLimit(0)   // the platform's RetryPolicy is the only retry layer
+ *     .withConnectionTimeout(3_000)      // ms
+ *     .withRequestTimeout(10_000)        // ms, one attempt
+ *     .build();
+ * KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
+ * }</pre>
  *
  * <p>Needs permission to get, list, create, patch and delete those kinds cluster-wide, and to get, create
  * and update ConfigMaps in {@code kube-system} (unless {@link Builder#awsAuth(boolean) disabled}).

@@ -120,17 +120,18 @@ class ErrorMappingIT {
   }
 
   @Test
-  void anUnreachableServerIsRetryable() throws IOException {
+  void aRefusedConnectionIsNotRetriedAndNamesTheAddress() throws IOException {
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
     try (KubernetesClient client = MockCluster.clientFor("http://localhost:" + port, new Interceptor() {})) {
       assertThatThrownBy(() -> StoreClient.of(KubernetesBackend.create(client)).get(NAMESPACE))
-          .isExactlyInstanceOf(BackendException.class).hasMessageContaining("read of Namespace team-a")
-          .hasMessageContaining("Connection refused")
+          .isExactlyInstanceOf(BackendException.class).hasMessageContaining("read of Namespace team-a failed: ")
+          .hasMessageContaining("Connection refused").hasMessageContaining(":" + port)
+          .hasMessageNotContaining("Operation: [")
           .satisfies(e -> {
-            assertThat(((BackendException) e).retryable()).isTrue();
+            assertThat(((BackendException) e).retryable()).isFalse();
             assertThat(((BackendException) e).status()).isEmpty();
           });
     }

@@ -12,6 +12,11 @@ final class ApplyCommand extends SpecCommand {
   Target target;
 
   @Override
+  Target target() {
+    return target;
+  }
+
+  @Override
   int run(Specs specs) {
     return planThenApply(target, specs, false);
   }

@@ -1,8 +1,10 @@
 package dev.platformkit.cli;
 
+import dev.platformkit.Sleeper;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IFactory;
 
 /**
  * The {@code platform} command: validate, plan, apply and delete platformkit spec files, on the embedded
@@ -30,7 +32,18 @@ public final class Main {
 
   /** Runs the command line with the given output streams; returns the exit status. */
   static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cli = new CommandLine(new Main());
+    return run(args, out, err, Sleeper.SYSTEM);
+  }
+
+  /** Like {@link #run(String[], PrintWriter, PrintWriter)}, waiting between retries with {@code sleeper}. */
+  static int run(String[] args, PrintWriter out, PrintWriter err, Sleeper sleeper) {
+    IFactory defaults = CommandLine.defaultFactory();
+    CommandLine cli = new CommandLine(new Main(), new IFactory() {
+      @Override
+      public <K> K create(Class<K> type) throws Exception {
+        return type == Target.class ? type.cast(new Target(sleeper)) : defaults.create(type);
+      }
+    });
     cli.setOut(out);
     cli.setErr(err);
     // distinct statuses: a usage error must not read as "changes pending" (2) under --detailed-exitcode

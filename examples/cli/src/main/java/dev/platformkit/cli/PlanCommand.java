@@ -13,6 +13,11 @@ final class PlanCommand extends SpecCommand {
   @Mixin
   Target target;
 
+  @Override
+  Target target() {
+    return target;
+  }
+
   @Option(names = "--detailed-exitcode", description = "Exit with 2 when there are changes, 0 when none.")
   boolean detailedExitCode;
 

@@ -51,7 +51,8 @@ abstract class SpecCommand implements Callable<Integer> {
       err().println("error: " + e.getMessage());
       return Main.INVALID;
     } catch (BackendException e) {
-      err().println("error: " + e.getMessage() + (e.retryable() ? " (gave up after retries)" : ""));
+      Target target = target();
+      err().println("error: " + (target == null ? e.getMessage() : target.explain(e)));
       return Main.FAILED;
     } catch (PlatformException e) {
       err().println("error: " + e.getMessage());
@@ -60,6 +61,11 @@ abstract class SpecCommand implements Callable<Integer> {
   }
 
   abstract int run(Specs specs);
+
+  /** Where the command acts, or null when it acts nowhere (validate). */
+  Target target() {
+    return null;
+  }
 
   /** Prints the plan (or deletion plan) of the specs' tenants, then applies it unless it is empty. */
   int planThenApply(Target target, Specs specs, boolean deletion) {

@@ -1,8 +1,11 @@
 package dev.platformkit.cli;
 
+import dev.platformkit.BackendException;
 import dev.platformkit.Platform;
 import dev.platformkit.PlatformException;
 import dev.platformkit.ProgressListener;
+import dev.platformkit.RetryPolicy;
+import dev.platformkit.Sleeper;
 import dev.platformkit.aws.AwsBackend;
 import dev.platformkit.k8s.KubernetesBackend;
 import dev.platformkit.tenant.IamAccess;
@@ -12,17 +15,46 @@ import io.fabric8.kubernetes.api.model.NamedContext;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.eks.EksClient;
 
-/** Where the commands act: the embedded in-memory backend (default) or a real cluster and AWS account. */
+/**
+ * Where the commands act: the embedded in-memory backend (default) or a real cluster and AWS account.
+ *
+ * <p>One retry layer: the platform's {@link RetryPolicy#DEFAULT} retries what the backends report as
+ * retryable, so the clients built here do not retry on their own (fabric8's {@code requestRetryBackoffLimit}
+ * is 0, the EKS client has the SDK's no-retry strategy), and each request gives up after
+ * {@code --request-timeout}. A refused connection is not retried at all (see the backends' error mapping),
+ * so it fails as soon as it is refused; a server that accepts but never answers fails after at most
+ * {@link RetryPolicy#DEFAULT}'s 5 attempts of one request timeout each plus its backoff (at most 3 s).
+ */
 final class Target implements AutoCloseable {
+  /** The longest connect timeout: a server that does not accept a connection in that time is not reachable. */
+  static final Duration MAX_CONNECT_TIMEOUT = Duration.ofSeconds(3);
 
   @Option(names = "--state", paramLabel = "DIR", defaultValue = ".platformkit",
       description = "State directory of the embedded in-memory backend (default: ${DEFAULT-VALUE}).")
@@ -47,10 +79,29 @@ final class Target implements AutoCloseable {
       description = "How IamRole members get in: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   IamAccess iamAccess;
 
+  @Option(names = "--request-timeout", paramLabel = "DURATION", defaultValue = "5s", converter = DurationConverter.class,
+      description = "Give up on one request to the cluster or AWS after this long, e.g. 500ms, 5s, 1m (default: "
+          + "${DEFAULT-VALUE}). A timed-out request is tried 5 times in all; a refused connection is not retried.")
+  Duration requestTimeout;
+
+  private final Sleeper sleeper;
+  private final RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
   private InMemoryPlatform memory;
   private String resolved;
+  private String masterUrl;
+  private String eksServer;
   private KubernetesClient client;
   private EksClient eks;
+
+  /** Waits between retries with {@link Sleeper#SYSTEM}. */
+  Target() {
+    this(Sleeper.SYSTEM);
+  }
+
+  /** Waits between retries with {@code sleeper} (tests). */
+  Target(Sleeper sleeper) {
+    this.sleeper = sleeper;
+  }
 
   boolean embedded() {
     return kubeconfig == null && context == null;
@@ -77,13 +128,19 @@ final class Target implements AutoCloseable {
     }
     client = new KubernetesClientBuilder().withConfig(config()).build();
     Platform.Builder builder = Platform.builder().kubernetes(KubernetesBackend.create(client))
-        .iamAccess(iamAccess).listener(listener);
+        .iamAccess(iamAccess).listener(listener).retryPolicy(retryPolicy).sleeper(sleeper);
     if (cluster != null) {
-      var eksBuilder = EksClient.builder();
+      // the platform retries; the SDK's own retries would multiply its attempts (and the wait) by 3.
+      // The call timeout leaves room for resolving credentials (SSO, assume-role) before the attempt.
+      var eksBuilder = EksClient.builder().overrideConfiguration(ClientOverrideConfiguration.builder()
+          .retryStrategy(AwsRetryStrategy.doNotRetry())
+          .apiCallAttemptTimeout(requestTimeout).apiCallTimeout(requestTimeout.multipliedBy(2)).build());
       if (region != null) {
         eksBuilder.region(Region.of(region));
       }
       eks = eksBuilder.build();
+      eksServer = eks.serviceClientConfiguration().endpointOverride().map(uri -> "EKS at " + uri)
+          .orElse("EKS in " + eks.serviceClientConfiguration().region());
       builder.aws(AwsBackend.builder().eks(eks).clusterName(cluster).build());
     }
     return builder.build();
@@ -112,9 +169,108 @@ final class Target implements AutoCloseable {
           : config.getContexts().stream().map(NamedContext::getName).toList();
       throw new PlatformException("context \"" + context + "\" is not in the kubeconfig (contexts: " + known + ")");
     }
+    // the platform retries; fabric8's own retries (10 by default, with backoff) took 100 s to report a
+    // refused connection
+    config.setRequestRetryBackoffLimit(0);
+    config.setRequestTimeout(Math.toIntExact(requestTimeout.toMillis()));
+    config.setConnectionTimeout(Math.toIntExact(min(requestTimeout, MAX_CONNECT_TIMEOUT).toMillis()));
+    masterUrl = config.getMasterUrl();
     resolved = (config.getCurrentContext() == null ? "" : "context " + config.getCurrentContext().getName() + ", ")
-        + config.getMasterUrl();
+        + masterUrl;
     return config;
+  }
+
+  /**
+   * One line for a backend failure: for a request that got no answer, which server, how many attempts and
+   * why in a few words ("connection refused", "timed out"); else the backend's message.
+   */
+  String explain(BackendException e) {
+    String attempts = e.retryable() ? "after " + retryPolicy.maxAttempts() + " attempts" : "without retrying";
+    String server = e.status().isPresent() ? null : server(e);
+    if (server == null) {
+      return e.getMessage() + (e.retryable() ? " (gave up " + attempts + ")" : "");
+    }
+    String why = transportFailure(e);
+    return "gave up on " + server + " " + attempts + ": " + (why == null ? e.getMessage() : why);
+  }
+
+  // the server a client error came from, if it came from one of ours
+  private String server(Throwable e) {
+    for (Throwable t = e; t != null; t = next(t)) {
+      if (t instanceof KubernetesClientException && masterUrl != null) {
+        return "the cluster at " + masterUrl;
+      }
+      if (t instanceof SdkException && eksServer != null) {
+        return eksServer;
+      }
+    }
+    return null;
+  }
+
+  // "connection refused", "timed out ...": what went wrong with the connection, or null if nothing did
+  private String transportFailure(Throwable e) {
+    String why = null;
+    for (Throwable t = e; t != null; t = next(t)) {
+      if (t.getClass().getSimpleName().equals("ConnectTimeoutException")) { // netty's, Apache's
+        return "connection timed out after " + format(min(requestTimeout, MAX_CONNECT_TIMEOUT));
+      }
+      if (t instanceof ConnectException || t instanceof NoRouteToHostException) {
+        why = firstClause(t.getMessage()); // the innermost is the plainest: "Connection refused"
+      } else if (why == null && (t instanceof TimeoutException || t instanceof SocketTimeoutException
+          || t instanceof HttpTimeoutException || t instanceof ApiCallAttemptTimeoutException
+          || t instanceof ApiCallTimeoutException)) {
+        why = "timed out, no answer within " + format(requestTimeout) + " (--request-timeout)";
+      } else if (why == null && t instanceof UnknownHostException) {
+        why = "unknown host " + t.getMessage();
+      }
+    }
+    return why;
+  }
+
+  private static String firstClause(String message) {
+    if (message == null || message.isBlank()) {
+      return "no connection";
+    }
+    int colon = message.indexOf(':');
+    return (colon < 0 ? message : message.substring(0, colon)).toLowerCase(Locale.ROOT);
+  }
+
+  private static Throwable next(Throwable t) {
+    return t.getCause() == t ? null : t.getCause();
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  static String format(Duration d) {
+    long ms = d.toMillis();
+    return ms % 60_000 == 0 ? ms / 60_000 + "m" : ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
+  }
+
+  /** Reads 500ms, 5s, 1m (or a bare number of seconds) as a positive duration of whole milliseconds. */
+  static final class DurationConverter implements ITypeConverter<Duration> {
+    private static final Duration MAX = Duration.ofHours(1);
+    private static final Pattern FORMAT = Pattern.compile("(\\d{1,9})(ms|s|m)?");
+
+    @Override
+    public Duration convert(String value) {
+      Matcher m = FORMAT.matcher(value.trim());
+      if (!m.matches()) {
+        throw new TypeConversionException("'" + value + "' is not a duration such as 500ms, 5s or 1m");
+      }
+      long n = Long.parseLong(m.group(1));
+      String unit = m.group(2) == null ? "s" : m.group(2);
+      Duration d = switch (unit) {
+        case "ms" -> Duration.ofMillis(n);
+        case "m" -> Duration.ofMinutes(n);
+        default -> Duration.ofSeconds(n);
+      };
+      if (d.isZero() || d.compareTo(MAX) > 0) {
+        throw new TypeConversionException("'" + value + "' is not between 1ms and " + format(MAX));
+      }
+      return d;
+    }
   }
 
   @Override

@@ -5,8 +5,13 @@ import dev.platformkit.ConflictException;
 import dev.platformkit.NotFoundException;
 import dev.platformkit.PlatformException;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.http.HttpConnectTimeoutException;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
@@ -25,8 +30,12 @@ public final class AwsErrors {
    *   <li>409 ({@code ResourceInUseException} and the like): {@link ConflictException};
    *   <li>404: {@link NotFoundException};
    *   <li>throttling (any of the SDK's throttling error codes), 429 and 5xx: retryable {@link BackendException};
-   *   <li>client-side failures: retryable when the SDK says so or an I/O error caused them (its own
-   *       retries are spent by then, ours are bounded);
+   *   <li>no connection could be made (refused, no route, connect timeout): not retryable. Nothing was
+   *       sent, but nothing is there at that address either; the default {@code RetryPolicy}'s few seconds
+   *       of backoff would only delay the error (the Kubernetes backend decides the same);
+   *   <li>other client-side failures: retryable when the SDK says so, an I/O error caused them or an
+   *       API call (attempt) timeout ended them; with a no-retry SDK client ours is the only retry layer,
+   *       and a repeated create is a conflict, a repeated delete finds nothing;
    *   <li>everything else: non-retryable {@link BackendException} with the HTTP status.
    * </ul>
    */
@@ -49,8 +58,23 @@ public final class AwsErrors {
       boolean retryable = service.retryable() || service.isThrottlingException() || BackendException.retryableStatus(status);
       return new BackendException(message, e, status, retryable);
     }
-    boolean retryable = e.retryable() || e.getCause() instanceof IOException;
+    boolean retryable = !unreachable(e) && (e.retryable() || e.getCause() instanceof IOException
+        || e instanceof ApiCallAttemptTimeoutException || e instanceof ApiCallTimeoutException);
     return new BackendException(action + " failed: " + e.getMessage() + suffix, e, 0, retryable);
+  }
+
+  /**
+   * Whether no connection could be made: refused, no route, or the connect timeout (Apache HttpClient's is
+   * matched by name, so as not to depend on the HTTP client the SDK was given).
+   */
+  static boolean unreachable(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof ConnectException || t instanceof NoRouteToHostException || t instanceof HttpConnectTimeoutException
+          || t.getClass().getSimpleName().equals("ConnectTimeoutException")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String errorCode(AwsServiceException e) {
