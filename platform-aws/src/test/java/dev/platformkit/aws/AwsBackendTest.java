@@ -220,8 +220,9 @@ class AwsBackendTest {
   void eachMissingClientMakesItsKindsUnsupported() {
     assertThat(backend.store().provider()).isEqualTo("aws");
     assertThat(backend.supports("AccessEntry")).isTrue();
-    assertThat(backend.supports("RecordSet")).isFalse();
-    assertThatThrownBy(() -> backend.list("RecordSet", Map.of())).isInstanceOf(UnsupportedOperationException.class)
+    dev.platformkit.spi.Kind recordSet = dev.platformkit.spi.Kind.aws("RecordSet");
+    assertThat(backend.store().supports(recordSet)).isFalse();
+    assertThatThrownBy(() -> backend.store().list(recordSet, Map.of())).isInstanceOf(dev.platformkit.PlatformException.class)
         .hasMessageContaining("RecordSet");
     assertThatThrownBy(() -> AwsBackend.builder().build()).isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> AwsBackend.builder().eks(eks).build()).hasMessageContaining("clusterName");
