@@ -3,6 +3,7 @@ package dev.platformkit.cli;
 import dev.platformkit.spec.Specs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code platform apply PATH...}: prints the plan, then applies exactly that plan. */
 @Command(name = "apply", description = "Print the plan, then apply it. A second run prints \"no changes\".")
@@ -11,6 +12,11 @@ final class ApplyCommand extends SpecCommand {
   @Mixin
   Target target;
 
+  @Option(names = "--delete-foreign-objects",
+      description = "Delete namespaces even when they hold objects platformkit does not own (a team's workloads,"
+          + " ConfigMaps, Secrets): Kubernetes deletes those with them. Without it such a deletion is refused.")
+  boolean deleteForeign;
+
   @Override
   Target target() {
     return target;
@@ -18,6 +24,6 @@ final class ApplyCommand extends SpecCommand {
 
   @Override
   int run(Specs specs) {
-    return planThenApply(target, specs, false);
+    return planThenApply(target, specs, false, deleteForeign);
   }
 }

@@ -1,7 +1,9 @@
 package dev.platformkit.cli;
 
+import dev.platformkit.ApplyOption;
 import dev.platformkit.ApplyResult;
 import dev.platformkit.BackendException;
+import dev.platformkit.ForeignContentsException;
 import dev.platformkit.OwnershipException;
 import dev.platformkit.Plan;
 import dev.platformkit.Platform;
@@ -47,6 +49,10 @@ abstract class SpecCommand implements Callable<Integer> {
       // the message names what is invalid and lists every violation with its file:line:column
       err().println("error: " + e.getMessage());
       return Main.INVALID;
+    } catch (ForeignContentsException e) {
+      err().println("error: " + e.getMessage().replace(ApplyOption.class.getSimpleName() + "."
+          + ApplyOption.DELETE_FOREIGN_CONTENTS, "--delete-foreign-objects"));
+      return Main.INVALID;
     } catch (OwnershipException e) {
       err().println("error: " + e.getMessage());
       return Main.INVALID;
@@ -67,14 +73,18 @@ abstract class SpecCommand implements Callable<Integer> {
     return null;
   }
 
-  /** Prints the plan (or deletion plan) of the specs' tenants, then applies it unless it is empty. */
-  int planThenApply(Target target, Specs specs, boolean deletion) {
+  /**
+   * Prints the plan (or deletion plan) of the specs' tenants, then applies it unless it is empty. A
+   * namespace that holds objects platformkit does not own is deleted only with {@code deleteForeign}.
+   */
+  int planThenApply(Target target, Specs specs, boolean deletion, boolean deleteForeign) {
     try (target) {
       Platform platform = target.platform(out());
       Plan plan = deletion ? platform.tenants().planDelete(specs.tenants()) : platform.tenants().plan(specs.tenants());
       printPlan(target, specs, plan);
       if (!plan.isEmpty()) {
-        ApplyResult result = platform.tenants().apply(plan);
+        ApplyResult result = deleteForeign ? platform.tenants().apply(plan, ApplyOption.DELETE_FOREIGN_CONTENTS)
+            : platform.tenants().apply(plan);
         target.save();
         out().println(result);
       }

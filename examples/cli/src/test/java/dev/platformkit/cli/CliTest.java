@@ -67,6 +67,29 @@ class CliTest {
   }
 
   @Test
+  void deletingANamespaceThatHoldsATeamsObjectsNeedsTheFlag() {
+    Path state = dir.resolve("state");
+    run("apply", "--state", state.toString(), SPECS.toString());
+    // a team adds a ConfigMap to its namespace
+    dev.platformkit.testkit.InMemoryStore k8s = dev.platformkit.testkit.InMemoryStore.kubernetes();
+    k8s.load(state.resolve("kubernetes.json"));
+    k8s.create(dev.platformkit.spi.Kind.kubernetes("v1", "ConfigMap", "configmaps", true, "data"),
+        dev.platformkit.spi.Resource.desired(dev.platformkit.ResourceRef.kubernetes("ConfigMap", "payments-dev", "settings"),
+            java.util.Map.of(), java.util.Map.of(), java.util.Map.of("data", java.util.Map.of("a", "b"))));
+    k8s.save(state.resolve("kubernetes.json"));
+
+    Run refused = run("delete", "--state", state.toString(), SPECS.toString());
+    Run allowed = run("delete", "--delete-foreign-objects", "--state", state.toString(), SPECS.toString());
+
+    assertThat(refused.status()).isEqualTo(Main.INVALID);
+    assertThat(refused.out()).contains("! holds 1 object platformkit does not own: ConfigMap 1, deleted with it");
+    assertThat(refused.err()).contains("Namespace payments-dev holds 1 object platformkit does not own: ConfigMap 1")
+        .contains("--delete-foreign-objects").doesNotContain("ApplyOption");
+    assertThat(allowed.status()).as(allowed.err()).isZero();
+    assertThat(run("plan", "--state", state.toString(), SPECS.toString()).out()).contains("+ Namespace payments-dev");
+  }
+
+  @Test
   void aBadCommandLineIsAUsageErrorNotPendingChanges() {
     Run run = run("plan", "--detailed-exitcode", "--bogus", SPECS.toString());
 
