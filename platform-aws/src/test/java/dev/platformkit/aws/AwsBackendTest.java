@@ -167,6 +167,7 @@ class AwsBackendTest {
     assertThat(read.body()).isEqualTo(Map.of("type", "STANDARD",
         "accessPolicies", List.of(policy(ADMIN, "c"), policy(VIEW, "a", "b"))));
     assertThat(read.version()).isNotBlank().isEqualTo(backend.get(entry(ROLE)).orElseThrow().version());
+    assertThat(read.created()).isEqualTo(clock.instant());
   }
 
   @Test

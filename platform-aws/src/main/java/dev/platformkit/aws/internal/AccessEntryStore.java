@@ -43,7 +43,7 @@ import software.amazon.awssdk.services.eks.model.ResourceNotFoundException;
  * The EKS access entries of one cluster, as {@link Resource}s: ref {@code aws AccessEntry <principalArn>},
  * labels = the entry's tags, body {@code {type, accessPolicies: [{policyArn, accessScope: {type,
  * namespaces}}]}} with policies sorted by ARN and namespaces alphabetically (EKS keeps no order, the
- * reconciler compares lists in order).
+ * reconciler compares lists in order), created = the entry's {@code createdAt}.
  *
  * <h2>Versions and conditional writes</h2>
  *
@@ -162,7 +162,8 @@ public final class AccessEntryStore implements ResourceStore {
     }
 
     Resource toResource() {
-      return new Resource(ResourceRef.aws(KIND, entry.principalArn()), tags(), Map.of(), body(), version());
+      return new Resource(ResourceRef.aws(KIND, entry.principalArn()), tags(), Map.of(), body(), version(),
+          entry.createdAt());
     }
   }
 
