@@ -1,20 +1,25 @@
 package dev.platformkit.aws;
 
 import static dev.platformkit.aws.AwsBackendTest.ADMIN;
+import static dev.platformkit.aws.AwsBackendTest.CLUSTER_ADMIN;
 import static dev.platformkit.aws.AwsBackendTest.ROLE;
 import static dev.platformkit.aws.AwsBackendTest.VIEW;
 import static dev.platformkit.aws.AwsBackendTest.entry;
 import static dev.platformkit.aws.AwsBackendTest.policy;
 import static dev.platformkit.testkit.aws.FakeEksClient.ASSOCIATE_ACCESS_POLICY;
 import static dev.platformkit.testkit.aws.FakeEksClient.CREATE_ACCESS_ENTRY;
+import static dev.platformkit.testkit.aws.FakeEksClient.DELETE_ACCESS_ENTRY;
+import static dev.platformkit.testkit.aws.FakeEksClient.DESCRIBE_ACCESS_ENTRY;
 import static dev.platformkit.testkit.aws.FakeEksClient.DISASSOCIATE_ACCESS_POLICY;
 import static dev.platformkit.testkit.aws.FakeEksClient.LIST_ACCESS_ENTRIES;
+import static dev.platformkit.testkit.aws.FakeEksClient.LIST_ASSOCIATED_ACCESS_POLICIES;
 import static dev.platformkit.testkit.aws.FakeEksClient.TAG_RESOURCE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.platformkit.BackendException;
 import dev.platformkit.Change;
+import dev.platformkit.ConflictException;
 import dev.platformkit.Ownership;
 import dev.platformkit.OwnershipException;
 import dev.platformkit.Plan;
@@ -22,6 +27,7 @@ import dev.platformkit.Platform;
 import dev.platformkit.PlatformException;
 import dev.platformkit.ProgressListener;
 import dev.platformkit.RetryPolicy;
+import dev.platformkit.StalePlanException;
 import dev.platformkit.tenant.Member;
 import dev.platformkit.tenant.MemberKind;
 import dev.platformkit.tenant.Namespace;
@@ -36,6 +42,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.services.eks.model.AccessScopeType;
 import software.amazon.awssdk.services.eks.model.EksException;
 
 /** Tenants' access entries through the {@link Platform}, on the EKS fake. */
@@ -44,11 +51,22 @@ class AwsTenantTest {
   private final FakeEksClient eks = new FakeEksClient(clock).addCluster("prod");
   private final AwsBackend backend = AwsBackend.builder().eks(eks).clusterName("prod").build();
   private final List<PlatformException> retried = new ArrayList<>();
+  // what someone else does right before platformkit writes an access entry (run once)
+  private Runnable beforeAccessEntryWrite = () -> {};
   private final Platform platform = Platform.builder()
       .kubernetes(InMemoryStore.kubernetes())
       .aws(backend)
       .clock(clock).sleeper(clock.sleeper()).jitterSeed(3).retryPolicy(RetryPolicy.DEFAULT)
       .listener(new ProgressListener() {
+        @Override
+        public void starting(Change change) {
+          if (change.target().kind().equals("AccessEntry")) {
+            Runnable interleaved = beforeAccessEntryWrite;
+            beforeAccessEntryWrite = () -> {};
+            interleaved.run();
+          }
+        }
+
         @Override
         public void retrying(Change change, int attempt, PlatformException cause) {
           retried.add(cause);
@@ -89,7 +107,92 @@ class AwsTenantTest {
     assertThat(platform.tenants().apply(tenants).isNoop()).isTrue();
 
     assertThat(eks.writeCalls()).as(eks.callCounts().toString()).isZero();
-    assertThat(eks.calls(LIST_ACCESS_ENTRIES)).isEqualTo(1);
+    // one listing per policy platformkit associates, then the owned entries only
+    assertThat(eks.callCounts()).isEqualTo(Map.of(LIST_ACCESS_ENTRIES, 3, DESCRIBE_ACCESS_ENTRY, 5, LIST_ASSOCIATED_ACCESS_POLICIES, 5));
+  }
+
+  @Test
+  void theCostOfASteadyStatePlanGrowsWithTheOwnedEntriesNotWithTheForeignOnes() {
+    List<Tenant> tenants = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      tenants.add(Tenant.builder().name("team-" + i)
+          .addMembers(Member.builder().kind(MemberKind.IamRole).name("arn:aws:iam::123456789012:role/team-" + i)
+              .role(Role.values()[i % 3]).build())
+          .build());
+    }
+    platform.tenants().apply(tenants);
+    eks.resetCalls();
+    assertThat(platform.tenants().plan(tenants).isEmpty()).isTrue();
+    Map<String, Integer> alone = eks.callCounts();
+
+    for (int i = 0; i < 250; i++) {
+      String node = "arn:aws:iam::123456789012:role/node-" + i;
+      eks.createAccessEntry(r -> r.clusterName("prod").principalArn(node).type("EC2_LINUX"));
+    }
+    for (int i = 0; i < 30; i++) {
+      String admin = "arn:aws:iam::123456789012:role/admin-" + i;
+      eks.createAccessEntry(r -> r.clusterName("prod").principalArn(admin));
+      eks.associateAccessPolicy(r -> r.clusterName("prod").principalArn(admin).policyArn(CLUSTER_ADMIN)
+          .accessScope(s -> s.type(AccessScopeType.CLUSTER)));
+    }
+    eks.resetCalls();
+    assertThat(platform.tenants().plan(tenants).isEmpty()).isTrue();
+
+    assertThat(eks.callCounts()).isEqualTo(alone)
+        .isEqualTo(Map.of(LIST_ACCESS_ENTRIES, 3, DESCRIBE_ACCESS_ENTRY, 12, LIST_ASSOCIATED_ACCESS_POLICIES, 12));
+  }
+
+  @Test
+  void aPolicyAssociatedByOthersAfterThePlanStopsTheSavedPlan() {
+    platform.tenants().apply(payments(Role.ADMIN, "payments-dev"));
+    Plan plan = platform.tenants().plan(payments(Role.ADMIN, "payments-dev", "payments-stage"));
+    // between the plan's last read and its write to the entry
+    beforeAccessEntryWrite = this::grantClusterAdmin;
+
+    assertThatThrownBy(() -> platform.tenants().apply(plan))
+        .isInstanceOf(StalePlanException.class).hasMessageContaining(ROLE).hasMessageContaining("AmazonEKSClusterAdminPolicy");
+
+    assertThat(retried).singleElement().satisfies(e -> assertThat(e).isInstanceOf(ConflictException.class)
+        .hasMessageContaining(CLUSTER_ADMIN + " was associated (cluster)"));
+    // stopped before writing to the entry: planning again shows the removal
+    assertThat(eks.calls(ASSOCIATE_ACCESS_POLICY)).isEqualTo(2); // the first apply's and the intruder's
+    assertThat(eks.calls(DISASSOCIATE_ACCESS_POLICY)).isZero();
+    assertThat(platform.tenants().plan(payments(Role.ADMIN, "payments-dev", "payments-stage")).render())
+        .contains("AmazonEKSClusterAdminPolicy");
+  }
+
+  @Test
+  void aPolicyAssociatedByOthersDuringAOnePassApplyIsRemovedNotLeftInPlace() {
+    platform.tenants().apply(payments(Role.ADMIN, "payments-dev"));
+    beforeAccessEntryWrite = this::grantClusterAdmin;
+
+    platform.tenants().apply(payments(Role.ADMIN, "payments-dev", "payments-stage"));
+
+    assertThat(retried).singleElement().isInstanceOf(ConflictException.class);
+    assertThat(policies()).isEqualTo(List.of(policy(ADMIN, "payments-dev", "payments-stage")));
+    assertThat(platform.tenants().plan(payments(Role.ADMIN, "payments-dev", "payments-stage")).isEmpty()).isTrue();
+  }
+
+  @Test
+  void anEntryWhoseOwnershipTagsWereRemovedAfterThePlanIsNotDeleted() {
+    Tenant t = payments(Role.ADMIN, "payments-dev");
+    platform.tenants().apply(t);
+    Plan deletion = platform.tenants().planDelete(t);
+    beforeAccessEntryWrite = () -> {
+      String arn = eks.describeAccessEntry(r -> r.clusterName("prod").principalArn(ROLE)).accessEntry().accessEntryArn();
+      eks.untagResource(r -> r.resourceArn(arn).tagKeys(Ownership.MANAGED_BY_TAG, Ownership.OWNER_TAG));
+    };
+
+    assertThatThrownBy(() -> platform.tenants().apply(deletion))
+        .isInstanceOf(OwnershipException.class).hasMessageContaining("refusing to delete aws AccessEntry " + ROLE);
+
+    assertThat(eks.calls(DELETE_ACCESS_ENTRY)).isZero();
+    assertThat(StoreClient.of(backend).get(entry(ROLE))).isPresent();
+  }
+
+  private void grantClusterAdmin() {
+    eks.associateAccessPolicy(r -> r.clusterName("prod").principalArn(ROLE).policyArn(CLUSTER_ADMIN)
+        .accessScope(s -> s.type(AccessScopeType.CLUSTER)));
   }
 
   @Test

@@ -22,23 +22,29 @@ import java.util.regex.Pattern;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.eks.EksClient;
+import software.amazon.awssdk.services.eks.model.AccessConfigResponse;
 import software.amazon.awssdk.services.eks.model.AccessEntry;
 import software.amazon.awssdk.services.eks.model.AccessScope;
 import software.amazon.awssdk.services.eks.model.AccessScopeType;
 import software.amazon.awssdk.services.eks.model.AssociateAccessPolicyRequest;
 import software.amazon.awssdk.services.eks.model.AssociateAccessPolicyResponse;
 import software.amazon.awssdk.services.eks.model.AssociatedAccessPolicy;
+import software.amazon.awssdk.services.eks.model.AuthenticationMode;
 import software.amazon.awssdk.services.eks.model.BadRequestException;
+import software.amazon.awssdk.services.eks.model.ClusterStatus;
 import software.amazon.awssdk.services.eks.model.CreateAccessEntryRequest;
 import software.amazon.awssdk.services.eks.model.CreateAccessEntryResponse;
 import software.amazon.awssdk.services.eks.model.DeleteAccessEntryRequest;
 import software.amazon.awssdk.services.eks.model.DeleteAccessEntryResponse;
 import software.amazon.awssdk.services.eks.model.DescribeAccessEntryRequest;
 import software.amazon.awssdk.services.eks.model.DescribeAccessEntryResponse;
+import software.amazon.awssdk.services.eks.model.DescribeClusterRequest;
+import software.amazon.awssdk.services.eks.model.DescribeClusterResponse;
 import software.amazon.awssdk.services.eks.model.DisassociateAccessPolicyRequest;
 import software.amazon.awssdk.services.eks.model.DisassociateAccessPolicyResponse;
 import software.amazon.awssdk.services.eks.model.EksException;
 import software.amazon.awssdk.services.eks.model.InvalidParameterException;
+import software.amazon.awssdk.services.eks.model.InvalidRequestException;
 import software.amazon.awssdk.services.eks.model.ListAccessEntriesRequest;
 import software.amazon.awssdk.services.eks.model.ListAccessEntriesResponse;
 import software.amazon.awssdk.services.eks.model.ListAssociatedAccessPoliciesRequest;
@@ -53,22 +59,37 @@ import software.amazon.awssdk.services.eks.model.TagResourceResponse;
 import software.amazon.awssdk.services.eks.model.ThrottlingException;
 import software.amazon.awssdk.services.eks.model.UntagResourceRequest;
 import software.amazon.awssdk.services.eks.model.UntagResourceResponse;
+import software.amazon.awssdk.services.eks.model.UpdateAccessEntryRequest;
+import software.amazon.awssdk.services.eks.model.UpdateAccessEntryResponse;
 
 /**
  * An in-memory {@link EksClient} for the EKS access entry API, with the semantics of the real service:
  *
  * <ul>
  *   <li>clusters exist only once {@link #addCluster added}; any call naming another cluster fails with
- *       {@link ResourceNotFoundException} (404);
+ *       {@link ResourceNotFoundException} (404). {@code DescribeCluster} returns the cluster's ARN (its
+ *       partition follows the region: {@code aws-cn} for {@code cn-*}, {@code aws-us-gov} for
+ *       {@code us-gov-*}) and authentication mode;
+ *   <li>on a cluster whose authentication mode is {@code CONFIG_MAP} every access entry call fails with
+ *       {@link InvalidRequestException} (400) "The cluster's authentication mode must be set to one of
+ *       [API, API_AND_CONFIG_MAP] to perform this operation.", as EKS answers;
  *   <li>{@code CreateAccessEntry} of a principal that already has an entry fails with
  *       {@link ResourceInUseException} (409), unless it repeats the {@code clientRequestToken} of the
  *       call that created it (the SDK's idempotency token); tags are set atomically with the entry;
  *   <li>{@code DescribeAccessEntry}, {@code DeleteAccessEntry} (which drops the entry's associations and
  *       tags) and {@code DisassociateAccessPolicy} of something missing fail with
  *       {@link ResourceNotFoundException};
- *   <li>{@code ListAccessEntries} returns principal ARNs only and {@code ListAssociatedAccessPolicies}
- *       the associations, both paginated with {@code maxResults} (1-100, default 100) and opaque
+ *   <li>{@code ListAccessEntries} returns principal ARNs only, only those of entries associated with
+ *       {@code associatedPolicyArn} when it is given, and {@code ListAssociatedAccessPolicies} the
+ *       associations, both paginated with {@code maxResults} (1-100, default 100) and opaque
  *       {@code nextToken}s;
+ *   <li>an entry's {@code modifiedAt} is its creation time until {@code UpdateAccessEntry} (username,
+ *       Kubernetes groups) changes it; associating and disassociating access policies does not change it
+ *       (each association has its own {@code modifiedAt}), and neither do {@code TagResource} and
+ *       {@code UntagResource} (tags are kept by the tagging API, not the entry; AWS documents neither
+ *       way, so callers must not rely on {@code modifiedAt} to see tag changes);
+ *   <li>an entry's ARN is in the partition of its principal ({@code arn:aws-cn:eks:...} for an
+ *       {@code arn:aws-cn:iam::...} role), and access policy ARNs are accepted in any partition;
  *   <li>{@code AssociateAccessPolicy} of an already associated policy replaces its scope; associating
  *       and listing associations work on {@code STANDARD} entries only ({@code InvalidParameterException}
  *       for node and Fargate entries);
@@ -107,15 +128,23 @@ public final class FakeEksClient implements EksClient {
   public static final String UNTAG_RESOURCE = "UntagResource";
   /** See {@link #CREATE_ACCESS_ENTRY}. */
   public static final String LIST_TAGS_FOR_RESOURCE = "ListTagsForResource";
+  /** See {@link #CREATE_ACCESS_ENTRY}. */
+  public static final String UPDATE_ACCESS_ENTRY = "UpdateAccessEntry";
+  /** See {@link #CREATE_ACCESS_ENTRY}. */
+  public static final String DESCRIBE_CLUSTER = "DescribeCluster";
 
   /** The operations that change state. */
-  public static final Set<String> WRITE_OPERATIONS = Set.of(CREATE_ACCESS_ENTRY, DELETE_ACCESS_ENTRY,
+  public static final Set<String> WRITE_OPERATIONS = Set.of(CREATE_ACCESS_ENTRY, UPDATE_ACCESS_ENTRY, DELETE_ACCESS_ENTRY,
       ASSOCIATE_ACCESS_POLICY, DISASSOCIATE_ACCESS_POLICY, TAG_RESOURCE, UNTAG_RESOURCE);
+
+  /** What EKS answers to an access entry call on a cluster whose authentication mode is {@code CONFIG_MAP}. */
+  public static final String CONFIG_MAP_ONLY = "The cluster's authentication mode must be set to one of"
+      + " [API, API_AND_CONFIG_MAP] to perform this operation.";
 
   private static final Set<String> ENTRY_TYPES = Set.of("STANDARD", "EC2_LINUX", "EC2_WINDOWS", "FARGATE_LINUX",
       "EC2", "HYBRID_LINUX", "HYPERPOD_LINUX");
-  private static final Pattern PRINCIPAL = Pattern.compile("arn:aws[a-z-]*:iam::(\\d{12}):(role|user)/(?:.*/)?([^/]+)");
-  private static final String POLICY_PREFIX = "arn:aws:eks::aws:cluster-access-policy/";
+  private static final Pattern PRINCIPAL = Pattern.compile("arn:(aws[a-z-]*):iam::(\\d{12}):(role|user)/(?:.*/)?([^/]+)");
+  private static final Pattern POLICY = Pattern.compile("arn:aws[a-z-]*:eks::aws:cluster-access-policy/[A-Za-z0-9]+");
   private static final int MAX_TAGS = 50;
 
   private final Clock clock;
@@ -127,8 +156,17 @@ public final class FakeEksClient implements EksClient {
   private long sequence;
 
   private static final class Cluster {
+    final String name;
+    final AuthenticationMode authenticationMode;
+    final Instant createdAt;
     // sorted, so that a page token can be "the last principal returned" and stay valid across writes
     final NavigableMap<String, Entry> entries = new TreeMap<>();
+
+    Cluster(String name, AuthenticationMode authenticationMode, Instant createdAt) {
+      this.name = name;
+      this.authenticationMode = authenticationMode;
+      this.createdAt = createdAt;
+    }
   }
 
   private static final class Entry {
@@ -169,10 +207,27 @@ public final class FakeEksClient implements EksClient {
     this.accountId = accountId;
   }
 
-  /** Makes a cluster exist (authentication mode allowing the access entry API). */
-  public synchronized FakeEksClient addCluster(String name) {
-    clusters.putIfAbsent(name, new Cluster());
+  /** Makes a cluster exist, in authentication mode {@code API_AND_CONFIG_MAP} (access entries allowed). */
+  public FakeEksClient addCluster(String name) {
+    return addCluster(name, AuthenticationMode.API_AND_CONFIG_MAP);
+  }
+
+  /**
+   * Makes a cluster exist in {@code authenticationMode}: {@code CONFIG_MAP} refuses every access entry
+   * call, {@code API} and {@code API_AND_CONFIG_MAP} allow them. Adding an existing cluster again changes
+   * nothing.
+   */
+  public synchronized FakeEksClient addCluster(String name, AuthenticationMode authenticationMode) {
+    if (authenticationMode == null || authenticationMode == AuthenticationMode.UNKNOWN_TO_SDK_VERSION) {
+      throw new IllegalArgumentException("authenticationMode must be API, API_AND_CONFIG_MAP or CONFIG_MAP");
+    }
+    clusters.putIfAbsent(name, new Cluster(name, authenticationMode, clock.instant()));
     return this;
+  }
+
+  /** The partition of this fake's region: {@code aws}, {@code aws-cn} or {@code aws-us-gov}. */
+  public String partition() {
+    return region.startsWith("cn-") ? "aws-cn" : region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
   }
 
   // --- fault injection and counting ---
@@ -241,7 +296,7 @@ public final class FakeEksClient implements EksClient {
   @Override
   public synchronized CreateAccessEntryResponse createAccessEntry(CreateAccessEntryRequest request) {
     enter(CREATE_ACCESS_ENTRY);
-    Cluster cluster = cluster(request.clusterName());
+    Cluster cluster = accessEntryCluster(request.clusterName());
     Entry existing = cluster.entries.get(request.principalArn());
     if (existing != null) {
       if (request.clientRequestToken() != null && request.clientRequestToken().equals(existing.clientRequestToken)) {
@@ -266,8 +321,9 @@ public final class FakeEksClient implements EksClient {
     Entry e = new Entry();
     e.cluster = request.clusterName();
     e.principalArn = request.principalArn();
-    e.arn = "arn:aws:eks:" + region + ":" + accountId + ":access-entry/" + e.cluster + "/" + principal.group(2) + "/"
-        + principal.group(1) + "/" + principal.group(3) + "/"
+    // the entry is an EKS resource of the principal's partition (a cluster only takes principals of its own)
+    e.arn = "arn:" + principal.group(1) + ":eks:" + region + ":" + accountId + ":access-entry/" + e.cluster + "/"
+        + principal.group(3) + "/" + principal.group(2) + "/" + principal.group(4) + "/"
         + UUID.nameUUIDFromBytes((e.cluster + e.principalArn + ++sequence).getBytes(StandardCharsets.UTF_8));
     e.type = type;
     e.username = request.username() != null ? request.username() : defaultUsername(type, principal);
@@ -281,6 +337,34 @@ public final class FakeEksClient implements EksClient {
   }
 
   @Override
+  public synchronized UpdateAccessEntryResponse updateAccessEntry(UpdateAccessEntryRequest request) {
+    enter(UPDATE_ACCESS_ENTRY);
+    Entry e = entry(request.clusterName(), request.principalArn());
+    boolean groups = request.hasKubernetesGroups();
+    if (!"STANDARD".equals(e.type) && ((groups && !request.kubernetesGroups().isEmpty()) || request.username() != null)) {
+      throw invalidParameter("The username and kubernetesGroups can only be set on access entries of type STANDARD.");
+    }
+    if (groups) {
+      e.kubernetesGroups = List.copyOf(request.kubernetesGroups());
+    }
+    if (request.username() != null) {
+      e.username = request.username();
+    }
+    e.modifiedAt = clock.instant();
+    return UpdateAccessEntryResponse.builder().accessEntry(e.toSdk()).build();
+  }
+
+  @Override
+  public synchronized DescribeClusterResponse describeCluster(DescribeClusterRequest request) {
+    enter(DESCRIBE_CLUSTER);
+    Cluster c = cluster(request.name());
+    return DescribeClusterResponse.builder().cluster(software.amazon.awssdk.services.eks.model.Cluster.builder()
+        .name(c.name).arn("arn:" + partition() + ":eks:" + region + ":" + accountId + ":cluster/" + c.name)
+        .createdAt(c.createdAt).status(ClusterStatus.ACTIVE)
+        .accessConfig(AccessConfigResponse.builder().authenticationMode(c.authenticationMode).build()).build()).build();
+  }
+
+  @Override
   public synchronized DescribeAccessEntryResponse describeAccessEntry(DescribeAccessEntryRequest request) {
     enter(DESCRIBE_ACCESS_ENTRY);
     return DescribeAccessEntryResponse.builder()
@@ -291,14 +375,14 @@ public final class FakeEksClient implements EksClient {
   public synchronized DeleteAccessEntryResponse deleteAccessEntry(DeleteAccessEntryRequest request) {
     enter(DELETE_ACCESS_ENTRY);
     entry(request.clusterName(), request.principalArn());
-    cluster(request.clusterName()).entries.remove(request.principalArn());
+    accessEntryCluster(request.clusterName()).entries.remove(request.principalArn());
     return DeleteAccessEntryResponse.builder().build();
   }
 
   @Override
   public synchronized ListAccessEntriesResponse listAccessEntries(ListAccessEntriesRequest request) {
     enter(LIST_ACCESS_ENTRIES);
-    Cluster cluster = cluster(request.clusterName());
+    Cluster cluster = accessEntryCluster(request.clusterName());
     NavigableMap<String, Entry> matching = new TreeMap<>();
     cluster.entries.forEach((principal, e) -> {
       if (request.associatedPolicyArn() == null || e.policies.containsKey(request.associatedPolicyArn())) {
@@ -317,7 +401,7 @@ public final class FakeEksClient implements EksClient {
     Entry e = entry(request.clusterName(), request.principalArn());
     requireStandard(e);
     String policyArn = request.policyArn();
-    if (policyArn == null || !policyArn.startsWith(POLICY_PREFIX)) {
+    if (policyArn == null || !POLICY.matcher(policyArn).matches()) {
       throw invalidParameter("The policyArn " + policyArn + " is not a valid access policy.");
     }
     AccessScope scope = request.accessScope();
@@ -413,8 +497,18 @@ public final class FakeEksClient implements EksClient {
     return cluster;
   }
 
+  // the cluster of an access entry call: it must exist, then allow the access entry API
+  private Cluster accessEntryCluster(String name) {
+    Cluster cluster = cluster(name);
+    if (cluster.authenticationMode == AuthenticationMode.CONFIG_MAP) {
+      throw (InvalidRequestException) error(InvalidRequestException.builder().clusterName(name), 400,
+          "InvalidRequestException", CONFIG_MAP_ONLY);
+    }
+    return cluster;
+  }
+
   private Entry entry(String clusterName, String principalArn) {
-    Entry e = cluster(clusterName).entries.get(principalArn);
+    Entry e = accessEntryCluster(clusterName).entries.get(principalArn);
     if (e == null) {
       throw resourceNotFound(clusterName, "The specified access entry resource could not be found.");
     }
@@ -442,8 +536,8 @@ public final class FakeEksClient implements EksClient {
     if (!"STANDARD".equals(type)) {
       return "system:node:{{EC2PrivateDNSName}}";
     }
-    return "role".equals(principal.group(2))
-        ? "arn:aws:sts::" + principal.group(1) + ":assumed-role/" + principal.group(3) + "/{{SessionName}}"
+    return "role".equals(principal.group(3))
+        ? "arn:" + principal.group(1) + ":sts::" + principal.group(2) + ":assumed-role/" + principal.group(4) + "/{{SessionName}}"
         : principal.group(0);
   }
 

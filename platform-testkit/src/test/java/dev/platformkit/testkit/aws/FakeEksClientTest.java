@@ -13,7 +13,10 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.eks.model.AccessEntry;
 import software.amazon.awssdk.services.eks.model.AccessScopeType;
 import software.amazon.awssdk.services.eks.model.AssociatedAccessPolicy;
+import software.amazon.awssdk.services.eks.model.AuthenticationMode;
+import software.amazon.awssdk.services.eks.model.Cluster;
 import software.amazon.awssdk.services.eks.model.InvalidParameterException;
+import software.amazon.awssdk.services.eks.model.InvalidRequestException;
 import software.amazon.awssdk.services.eks.model.ListAccessEntriesResponse;
 import software.amazon.awssdk.services.eks.model.ListAssociatedAccessPoliciesResponse;
 import software.amazon.awssdk.services.eks.model.NotFoundException;
@@ -214,5 +217,116 @@ class FakeEksClientTest {
     assertThat(eks.writeCalls()).isEqualTo(2);
     eks.resetCalls();
     assertThat(eks.callCounts()).isEmpty();
+  }
+
+  @Test
+  void aConfigMapClusterRefusesEveryAccessEntryCallAsEksDoes() {
+    eks.addCluster("legacy", AuthenticationMode.CONFIG_MAP);
+    List<Runnable> calls = List.of(
+        () -> eks.listAccessEntries(r -> r.clusterName("legacy")),
+        () -> eks.createAccessEntry(r -> r.clusterName("legacy").principalArn(ROLE)),
+        () -> eks.describeAccessEntry(r -> r.clusterName("legacy").principalArn(ROLE)),
+        () -> eks.updateAccessEntry(r -> r.clusterName("legacy").principalArn(ROLE).username("x")),
+        () -> eks.deleteAccessEntry(r -> r.clusterName("legacy").principalArn(ROLE)),
+        () -> eks.listAssociatedAccessPolicies(r -> r.clusterName("legacy").principalArn(ROLE)),
+        () -> eks.associateAccessPolicy(r -> r.clusterName("legacy").principalArn(ROLE).policyArn(ADMIN)
+            .accessScope(s -> s.type(AccessScopeType.CLUSTER))),
+        () -> eks.disassociateAccessPolicy(r -> r.clusterName("legacy").principalArn(ROLE).policyArn(ADMIN)));
+
+    for (Runnable call : calls) {
+      assertThatThrownBy(call::run).isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+        assertThat(e.statusCode()).isEqualTo(400);
+        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidRequestException");
+        assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(
+            "The cluster's authentication mode must be set to one of [API, API_AND_CONFIG_MAP] to perform this operation.");
+      });
+    }
+    // the cluster itself is there, and says why
+    Cluster legacy = eks.describeCluster(r -> r.name("legacy")).cluster();
+    assertThat(legacy.accessConfig().authenticationMode()).isEqualTo(AuthenticationMode.CONFIG_MAP);
+    assertThat(eks.describeCluster(r -> r.name("prod")).cluster().accessConfig().authenticationMode())
+        .isEqualTo(AuthenticationMode.API_AND_CONFIG_MAP);
+    eks.addCluster("api", AuthenticationMode.API);
+    eks.createAccessEntry(r -> r.clusterName("api").principalArn(ROLE));
+    assertThat(eks.listAccessEntries(r -> r.clusterName("api")).accessEntries()).containsExactly(ROLE);
+  }
+
+  @Test
+  void modifiedAtMovesWithUpdateAccessEntryOnlyNotWithPoliciesOrTags() {
+    AccessEntry created = create(ROLE, Map.of("a", "1"));
+    clock.advance(Duration.ofMinutes(1));
+    associate(ROLE, ADMIN, "a");
+    clock.advance(Duration.ofMinutes(1));
+    associate(ROLE, ADMIN, "b");
+    eks.disassociateAccessPolicy(r -> r.clusterName("prod").principalArn(ROLE).policyArn(ADMIN));
+    eks.tagResource(r -> r.resourceArn(created.accessEntryArn()).tags(Map.of("b", "2")));
+    eks.untagResource(r -> r.resourceArn(created.accessEntryArn()).tagKeys("a"));
+
+    assertThat(describe(ROLE).modifiedAt()).isEqualTo(created.createdAt()).isEqualTo(created.modifiedAt());
+
+    clock.advance(Duration.ofMinutes(1));
+    AccessEntry updated = eks.updateAccessEntry(r -> r.clusterName("prod").principalArn(ROLE).kubernetesGroups("ops")).accessEntry();
+
+    assertThat(updated.modifiedAt()).isEqualTo(clock.instant()).isAfter(created.modifiedAt());
+    assertThat(describe(ROLE)).isEqualTo(updated);
+    assertThat(updated.kubernetesGroups()).containsExactly("ops");
+    assertThat(updated.createdAt()).isEqualTo(created.createdAt());
+    String node = "arn:aws:iam::123456789012:role/eks-node";
+    eks.createAccessEntry(r -> r.clusterName("prod").principalArn(node).type("EC2_LINUX"));
+    assertThatThrownBy(() -> eks.updateAccessEntry(r -> r.clusterName("prod").principalArn(node).username("me")))
+        .isInstanceOf(InvalidParameterException.class).hasMessageContaining("STANDARD");
+    assertThat(eks.calls(FakeEksClient.UPDATE_ACCESS_ENTRY)).isEqualTo(2);
+  }
+
+  @Test
+  void arnsFollowThePartitionOfThePrincipalAndOfTheRegion() {
+    String china = "arn:aws-cn:iam::123456789012:role/payments-admins";
+    String govCloud = "arn:aws-us-gov:iam::123456789012:role/payments-admins";
+    FakeEksClient cn = new FakeEksClient(clock, "cn-north-1", "111122223333").addCluster("prod");
+
+    assertThat(cn.createAccessEntry(r -> r.clusterName("prod").principalArn(china)).accessEntry().accessEntryArn())
+        .startsWith("arn:aws-cn:eks:cn-north-1:111122223333:access-entry/prod/role/123456789012/payments-admins/");
+    assertThat(describeIn(cn, china).username()).isEqualTo("arn:aws-cn:sts::123456789012:assumed-role/payments-admins/{{SessionName}}");
+    assertThat(cn.describeCluster(r -> r.name("prod")).cluster().arn()).isEqualTo("arn:aws-cn:eks:cn-north-1:111122223333:cluster/prod");
+    cn.associateAccessPolicy(r -> r.clusterName("prod").principalArn(china)
+        .policyArn("arn:aws-cn:eks::aws:cluster-access-policy/AmazonEKSViewPolicy").accessScope(s -> s.type(AccessScopeType.CLUSTER)));
+    assertThat(cn.listAccessEntries(r -> r.clusterName("prod")
+        .associatedPolicyArn("arn:aws-cn:eks::aws:cluster-access-policy/AmazonEKSViewPolicy")).accessEntries()).containsExactly(china);
+
+    FakeEksClient gov = new FakeEksClient(clock, "us-gov-west-1", "111122223333").addCluster("prod");
+    assertThat(gov.createAccessEntry(r -> r.clusterName("prod").principalArn(govCloud)).accessEntry().accessEntryArn())
+        .startsWith("arn:aws-us-gov:eks:us-gov-west-1:");
+    assertThat(gov.describeCluster(r -> r.name("prod")).cluster().arn()).startsWith("arn:aws-us-gov:eks:");
+    assertThat(eks.describeCluster(r -> r.name("prod")).cluster().arn()).isEqualTo("arn:aws:eks:us-east-1:111122223333:cluster/prod");
+    assertThatThrownBy(() -> eks.describeCluster(r -> r.name("staging"))).isInstanceOf(ResourceNotFoundException.class);
+  }
+
+  @Test
+  void listingByAssociatedPolicyReturnsOnlyEntriesWithThatPolicyAcrossPages() {
+    for (int i = 0; i < 5; i++) {
+      String principal = "arn:aws:iam::123456789012:role/r" + i;
+      create(principal, Map.of());
+      associate(principal, i % 2 == 0 ? VIEW : ADMIN, "a");
+    }
+    create("arn:aws:iam::123456789012:role/none", Map.of());
+
+    ListAccessEntriesResponse first = eks.listAccessEntries(r -> r.clusterName("prod").associatedPolicyArn(VIEW).maxResults(2));
+    ListAccessEntriesResponse second = eks.listAccessEntries(r -> r.clusterName("prod").associatedPolicyArn(VIEW).maxResults(2)
+        .nextToken(first.nextToken()));
+
+    assertThat(first.accessEntries()).containsExactly("arn:aws:iam::123456789012:role/r0", "arn:aws:iam::123456789012:role/r2");
+    assertThat(second.accessEntries()).containsExactly("arn:aws:iam::123456789012:role/r4");
+    assertThat(second.nextToken()).isNull();
+    eks.disassociateAccessPolicy(r -> r.clusterName("prod").principalArn("arn:aws:iam::123456789012:role/r4").policyArn(VIEW));
+    assertThat(eks.listAccessEntries(r -> r.clusterName("prod").associatedPolicyArn(VIEW)).accessEntries()).hasSize(2);
+    assertThat(eks.listAccessEntries(r -> r.clusterName("prod")).accessEntries()).hasSize(6);
+  }
+
+  private AccessEntry describe(String principal) {
+    return describeIn(eks, principal);
+  }
+
+  private static AccessEntry describeIn(FakeEksClient client, String principal) {
+    return client.describeAccessEntry(r -> r.clusterName("prod").principalArn(principal)).accessEntry();
   }
 }
