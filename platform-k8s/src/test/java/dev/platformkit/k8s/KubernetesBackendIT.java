@@ -28,6 +28,13 @@ class KubernetesBackendIT {
   final MockCluster cluster = MockCluster.crud();
   final StoreClient backend = StoreClient.of(KubernetesBackend.create(cluster.client));
 
+  // a real API server refuses objects in a namespace that does not exist
+  @org.junit.jupiter.api.BeforeEach
+  void namespace() {
+    cluster.client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("team-a").endMetadata().build()).create();
+    cluster.takeRequests();
+  }
+
   @AfterEach
   void stop() {
     cluster.close();
@@ -168,11 +175,11 @@ class KubernetesBackendIT {
 
   @Test
   void aClusterScopedKindIsListedWithoutANamespace() {
-    backend.create(Resource.desired(ResourceRef.kubernetes("Namespace", "team-a"), OURS, Map.of("team", "a"), Map.of()));
+    backend.create(Resource.desired(ResourceRef.kubernetes("Namespace", "team-b"), OURS, Map.of("team", "a"), Map.of()));
     cluster.takeRequests();
 
     assertThat(backend.list("Namespace", OURS)).singleElement().satisfies(r -> {
-      assertThat(r.ref()).isEqualTo(ResourceRef.kubernetes("Namespace", "team-a"));
+      assertThat(r.ref()).isEqualTo(ResourceRef.kubernetes("Namespace", "team-b"));
       assertThat(r.annotations()).containsEntry("team", "a");
       assertThat(r.body()).isEmpty();
     });

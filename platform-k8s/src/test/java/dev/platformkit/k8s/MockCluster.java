@@ -65,8 +65,23 @@ final class MockCluster implements AutoCloseable {
     });
   }
 
-  /** A server that stores what it is sent (CRUD mode). */
+  /**
+   * A server that stores what it is sent (CRUD mode), after defaulting it and checking versions as the
+   * recorded v1.28 API server does ({@link RealisticDispatcher}).
+   */
   static MockCluster crud() {
+    MockCluster cluster = new MockCluster(RealisticDispatcher.newServer());
+    // what every cluster has before anyone writes to it
+    for (String ns : List.of("default", "kube-system", "kube-public", "kube-node-lease")) {
+      cluster.client.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder()
+          .withNewMetadata().withName(ns).endMetadata().build()).create();
+    }
+    cluster.takeRequests();
+    return cluster;
+  }
+
+  /** A server that stores exactly what it is sent, as fabric8's CRUD mode does. */
+  static MockCluster verbatim() {
     return new MockCluster(new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
         new KubernetesCrudDispatcher(), false));
   }

@@ -14,6 +14,7 @@ import dev.platformkit.spi.Resource;
 import dev.platformkit.spi.ResourceStore;
 import dev.platformkit.spi.ResourceUpdate;
 import dev.platformkit.spi.Tracking;
+import dev.platformkit.testkit.apiserver.ApiServerDefaults;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,9 +65,13 @@ public final class InMemoryStore implements ResourceStore {
     this.provider = provider;
   }
 
-  /** A Kubernetes store. */
+  /**
+   * A Kubernetes store that defaults and canonicalises what it is sent as a kube-apiserver v1.28 does
+   * ({@link ApiServerDefaults#defaults}), so that "a second apply writes nothing" is proven against
+   * what a real server keeps.
+   */
   public static InMemoryStore kubernetes() {
-    return new InMemoryStore(ResourceRef.KUBERNETES);
+    return new InMemoryStore(ResourceRef.KUBERNETES).admission((kind, object) -> ApiServerDefaults.defaults(object));
   }
 
   /** An AWS store (tags, no change record). */
