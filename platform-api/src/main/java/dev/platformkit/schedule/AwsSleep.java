@@ -149,8 +149,11 @@ final class AwsSleep {
         () -> new PlatformException("no AWS backend is configured: schedule \"" + schedule.name() + "\" targets AWS resources"));
     for (Step step : planned) {
       steps.add(new Step(step.change(), step.kind(), null, step.current(), adjuster));
+      // a write that leaves a going-down record (writes it, or completes the scale-down it announced) is
+      // followed by the phase becoming down
       ResourceUpdate update = decide(step.kind(), step.current()).update().orElseThrow();
-      String record = update.setLabels().get(RECORD);
+      String record = update.setLabels().containsKey(RECORD) ? update.setLabels().get(RECORD)
+          : update.removeLabels().contains(RECORD) ? null : step.current().labels().get(RECORD);
       if (record != null && GOING_DOWN.equals(parse(record).get("phase"))) {
         steps.add(followUp(store, step, record));
       }

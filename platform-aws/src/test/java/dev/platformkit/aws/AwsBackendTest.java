@@ -13,6 +13,8 @@ import dev.platformkit.ConflictException;
 import dev.platformkit.NotFoundException;
 import dev.platformkit.Ownership;
 import dev.platformkit.ResourceRef;
+import dev.platformkit.PlatformException;
+import dev.platformkit.spi.Kind;
 import dev.platformkit.spi.Resource;
 import dev.platformkit.spi.ResourceUpdate;
 import dev.platformkit.testkit.FakeClock;
@@ -220,11 +222,15 @@ class AwsBackendTest {
   void eachMissingClientMakesItsKindsUnsupported() {
     assertThat(backend.store().provider()).isEqualTo("aws");
     assertThat(backend.supports("AccessEntry")).isTrue();
-    assertThat(backend.supports("RecordSet")).isFalse();
-    assertThatThrownBy(() -> backend.list("RecordSet", Map.of())).isInstanceOf(UnsupportedOperationException.class)
+    assertThat(backend.store().supports(Kind.aws("RecordSet"))).isFalse();
+    assertThatThrownBy(() -> backend.store().list(Kind.aws("RecordSet"), Map.of())).isInstanceOf(PlatformException.class)
         .hasMessageContaining("RecordSet");
     assertThatThrownBy(() -> AwsBackend.builder().build()).isInstanceOf(IllegalStateException.class);
-    assertThatThrownBy(() -> AwsBackend.builder().eks(eks).build()).hasMessageContaining("clusterName");
+    // node groups name their cluster: an EKS client alone holds them, access entries need the cluster
+    AwsBackend nodeGroupsOnly = AwsBackend.builder().eks(eks).build();
+    assertThat(nodeGroupsOnly.supports(StoreClient.kind("NodeGroup"))).isTrue();
+    assertThat(nodeGroupsOnly.supports(StoreClient.kind("AccessEntry"))).isFalse();
+    assertThat(nodeGroupsOnly.supports(StoreClient.kind("DBInstance"))).isFalse();
     assertThatThrownBy(() -> AwsBackend.builder().clusterName("prod").build()).hasMessageContaining("eks");
   }
 }
