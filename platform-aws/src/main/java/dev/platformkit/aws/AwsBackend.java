@@ -3,6 +3,9 @@ package dev.platformkit.aws;
 import dev.platformkit.PlatformException;
 import dev.platformkit.ResourceRef;
 import dev.platformkit.aws.internal.AccessEntryStore;
+import dev.platformkit.aws.internal.AutoScalingGroupStore;
+import dev.platformkit.aws.internal.DbInstanceStore;
+import dev.platformkit.aws.internal.NodeGroupStore;
 import dev.platformkit.spi.Kind;
 import dev.platformkit.spi.Marks;
 import dev.platformkit.spi.Resource;
@@ -14,7 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.eks.EksClient;
+import software.amazon.awssdk.services.rds.RdsClient;
 
 /**
  * The AWS backend: platformkit's AWS objects, read and written through AWS SDK v2 clients you configured
@@ -25,7 +30,18 @@ import software.amazon.awssdk.services.eks.EksClient;
  *   <tr><th>client</th><th>kinds</th></tr>
  *   <tr><td>{@link Builder#eks(EksClient) eks} + {@link Builder#clusterName(String) clusterName}</td>
  *       <td>{@code AccessEntry}: EKS access entries and their access policy associations</td></tr>
+ *   <tr><td>{@link Builder#eks(EksClient) eks}</td>
+ *       <td>{@code NodeGroup}: EKS managed node groups of any cluster, named {@code <cluster>/<nodegroup>}
+ *       (schedules resize them)</td></tr>
+ *   <tr><td>{@link Builder#rds(RdsClient) rds}</td><td>{@code DBInstance}: RDS instances (schedules stop and
+ *       start them)</td></tr>
+ *   <tr><td>{@link Builder#autoScaling(AutoScalingClient) autoScaling}</td><td>{@code AutoScalingGroup}: EC2
+ *       Auto Scaling groups (schedules resize them)</td></tr>
  * </table>
+ *
+ * <p>Node groups, DB instances and Auto Scaling groups are never created, deleted or listed: schedules
+ * name them, read them one at a time and write only their sizes (status) and tags, tags set first and
+ * removed last.
  *
  * <pre>{@code
  * Platform platform = Platform.builder()
@@ -138,10 +154,14 @@ public final class AwsBackend implements ResourceStore {
   public static final class Builder {
     private EksClient eks;
     private String clusterName;
+    private RdsClient rds;
+    private AutoScalingClient autoScaling;
 
     private Builder() {}
 
-    /** The EKS client; needs {@link #clusterName(String)}. Enables {@code AccessEntry}. */
+    /**
+     * The EKS client. Enables {@code NodeGroup}, and with {@link #clusterName(String)} also {@code AccessEntry}.
+     */
     public Builder eks(EksClient eks) {
       this.eks = Objects.requireNonNull(eks, "eks");
       return this;
@@ -153,16 +173,37 @@ public final class AwsBackend implements ResourceStore {
       return this;
     }
 
+    /** The RDS client. Enables {@code DBInstance}. */
+    public Builder rds(RdsClient rds) {
+      this.rds = Objects.requireNonNull(rds, "rds");
+      return this;
+    }
+
+    /** The EC2 Auto Scaling client. Enables {@code AutoScalingGroup}. */
+    public Builder autoScaling(AutoScalingClient autoScaling) {
+      this.autoScaling = Objects.requireNonNull(autoScaling, "autoScaling");
+      return this;
+    }
+
     /** The backend; fails when a client lacks its settings or no client was given. */
     public AwsBackend build() {
       Map<String, ResourceStore> kinds = new LinkedHashMap<>();
       if (eks != null) {
-        if (clusterName == null || clusterName.isBlank()) {
-          throw new IllegalStateException("an EKS client needs the name of the cluster it manages: clusterName(...)");
+        kinds.put(NodeGroupStore.KIND, new NodeGroupStore(eks));
+        if (clusterName != null) {
+          if (clusterName.isBlank()) {
+            throw new IllegalStateException("clusterName must not be blank");
+          }
+          kinds.put(AccessEntryStore.KIND, new AccessEntryStore(eks, clusterName));
         }
-        kinds.put(AccessEntryStore.KIND, new AccessEntryStore(eks, clusterName));
       } else if (clusterName != null) {
         throw new IllegalStateException("clusterName(" + clusterName + ") was given without an EKS client: eks(...)");
+      }
+      if (rds != null) {
+        kinds.put(DbInstanceStore.KIND, new DbInstanceStore(rds));
+      }
+      if (autoScaling != null) {
+        kinds.put(AutoScalingGroupStore.KIND, new AutoScalingGroupStore(autoScaling));
       }
       if (kinds.isEmpty()) {
         throw new IllegalStateException("no AWS client given; set at least one, e.g. eks(...)");

@@ -418,7 +418,11 @@ class AwsBackendTest {
     assertThatThrownBy(() -> backend.store().list(Kind.aws("RecordSet"), Map.of())).isInstanceOf(PlatformException.class)
         .hasMessageContaining("RecordSet");
     assertThatThrownBy(() -> AwsBackend.builder().build()).isInstanceOf(IllegalStateException.class);
-    assertThatThrownBy(() -> AwsBackend.builder().eks(eks).build()).hasMessageContaining("clusterName");
+    // node groups name their cluster: an EKS client alone holds them, access entries need the cluster
+    AwsBackend nodeGroupsOnly = AwsBackend.builder().eks(eks).build();
+    assertThat(nodeGroupsOnly.supports(StoreClient.kind("NodeGroup"))).isTrue();
+    assertThat(nodeGroupsOnly.supports(StoreClient.kind("AccessEntry"))).isFalse();
+    assertThat(nodeGroupsOnly.supports(StoreClient.kind("DBInstance"))).isFalse();
     assertThatThrownBy(() -> AwsBackend.builder().clusterName("prod").build()).hasMessageContaining("eks");
   }
 }

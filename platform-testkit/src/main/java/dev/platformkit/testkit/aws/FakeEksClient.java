@@ -2,6 +2,7 @@ package dev.platformkit.testkit.aws;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -34,6 +35,17 @@ import software.amazon.awssdk.services.eks.model.BadRequestException;
 import software.amazon.awssdk.services.eks.model.ClusterStatus;
 import software.amazon.awssdk.services.eks.model.CreateAccessEntryRequest;
 import software.amazon.awssdk.services.eks.model.CreateAccessEntryResponse;
+import software.amazon.awssdk.services.eks.model.CreateNodegroupRequest;
+import software.amazon.awssdk.services.eks.model.CreateNodegroupResponse;
+import software.amazon.awssdk.services.eks.model.DescribeNodegroupRequest;
+import software.amazon.awssdk.services.eks.model.DescribeNodegroupResponse;
+import software.amazon.awssdk.services.eks.model.Nodegroup;
+import software.amazon.awssdk.services.eks.model.NodegroupScalingConfig;
+import software.amazon.awssdk.services.eks.model.Update;
+import software.amazon.awssdk.services.eks.model.UpdateNodegroupConfigRequest;
+import software.amazon.awssdk.services.eks.model.UpdateNodegroupConfigResponse;
+import software.amazon.awssdk.services.eks.model.UpdateStatus;
+import software.amazon.awssdk.services.eks.model.UpdateType;
 import software.amazon.awssdk.services.eks.model.DeleteAccessEntryRequest;
 import software.amazon.awssdk.services.eks.model.DeleteAccessEntryResponse;
 import software.amazon.awssdk.services.eks.model.DescribeAccessEntryRequest;
@@ -63,7 +75,8 @@ import software.amazon.awssdk.services.eks.model.UpdateAccessEntryRequest;
 import software.amazon.awssdk.services.eks.model.UpdateAccessEntryResponse;
 
 /**
- * An in-memory {@link EksClient} for the EKS access entry API, with the semantics of the real service:
+ * An in-memory {@link EksClient} for the EKS access entry and managed node group APIs, with the semantics
+ * of the real service:
  *
  * <ul>
  *   <li>clusters exist only once {@link #addCluster added}; any call naming another cluster fails with
@@ -95,7 +108,14 @@ import software.amazon.awssdk.services.eks.model.UpdateAccessEntryResponse;
  *       for node and Fargate entries);
  *   <li>{@code TagResource}, {@code UntagResource} and {@code ListTagsForResource} address an entry by its
  *       {@code accessEntryArn} and fail with {@link NotFoundException} (404) for an unknown ARN; a
- *       re-created entry has a new ARN.
+ *       re-created entry has a new ARN; the same three address a node group by its {@code nodegroupArn};
+ *   <li>{@code CreateNodegroup} makes a node group {@code CREATING} for {@link #TRANSITION} (on the clock),
+ *       then {@code ACTIVE}; a second one of the same name is {@link ResourceInUseException};
+ *       {@code DescribeNodegroup} of an unknown node group is {@link ResourceNotFoundException};
+ *   <li>{@code UpdateNodegroupConfig} checks the scaling configuration as EKS does (sizes at least 0,
+ *       {@code maxSize} at least 1, {@code minSize <= desiredSize <= maxSize}; {@link InvalidParameterException}),
+ *       sets it at once and leaves the node group {@code UPDATING} for {@link #TRANSITION}; an update of a
+ *       node group that is not {@code ACTIVE} (another update in progress) is {@link ResourceInUseException}.
  * </ul>
  *
  * <p>Only these operations are implemented; the others are the interface's defaults, which throw
@@ -133,9 +153,20 @@ public final class FakeEksClient implements EksClient {
   /** See {@link #CREATE_ACCESS_ENTRY}. */
   public static final String DESCRIBE_CLUSTER = "DescribeCluster";
 
+  /** See {@link #CREATE_ACCESS_ENTRY}. */
+  public static final String CREATE_NODEGROUP = "CreateNodegroup";
+  /** See {@link #CREATE_ACCESS_ENTRY}. */
+  public static final String DESCRIBE_NODEGROUP = "DescribeNodegroup";
+  /** See {@link #CREATE_ACCESS_ENTRY}. */
+  public static final String UPDATE_NODEGROUP_CONFIG = "UpdateNodegroupConfig";
+
   /** The operations that change state. */
   public static final Set<String> WRITE_OPERATIONS = Set.of(CREATE_ACCESS_ENTRY, UPDATE_ACCESS_ENTRY, DELETE_ACCESS_ENTRY,
-      ASSOCIATE_ACCESS_POLICY, DISASSOCIATE_ACCESS_POLICY, TAG_RESOURCE, UNTAG_RESOURCE);
+      ASSOCIATE_ACCESS_POLICY, DISASSOCIATE_ACCESS_POLICY, TAG_RESOURCE, UNTAG_RESOURCE, CREATE_NODEGROUP,
+      UPDATE_NODEGROUP_CONFIG);
+
+  /** How long a node group stays {@code CREATING} or {@code UPDATING} on the clock. */
+  public static final Duration TRANSITION = Duration.ofMinutes(4);
 
   /** What EKS answers to an access entry call on a cluster whose authentication mode is {@code CONFIG_MAP}. */
   public static final String CONFIG_MAP_ONLY = "The cluster's authentication mode must be set to one of"
@@ -146,6 +177,7 @@ public final class FakeEksClient implements EksClient {
   private static final Pattern PRINCIPAL = Pattern.compile("arn:(aws[a-z-]*):iam::(\\d{12}):(role|user)/(?:.*/)?([^/]+)");
   private static final Pattern POLICY = Pattern.compile("arn:aws[a-z-]*:eks::aws:cluster-access-policy/[A-Za-z0-9]+");
   private static final int MAX_TAGS = 50;
+  private static final Pattern NODEGROUP_NAME = Pattern.compile("[0-9A-Za-z][A-Za-z0-9\\-_]{0,62}");
 
   private final Clock clock;
   private final String region;
@@ -161,11 +193,41 @@ public final class FakeEksClient implements EksClient {
     final Instant createdAt;
     // sorted, so that a page token can be "the last principal returned" and stay valid across writes
     final NavigableMap<String, Entry> entries = new TreeMap<>();
+    final Map<String, Group> nodegroups = new TreeMap<>();
 
     Cluster(String name, AuthenticationMode authenticationMode, Instant createdAt) {
       this.name = name;
       this.authenticationMode = authenticationMode;
       this.createdAt = createdAt;
+    }
+  }
+
+  private final class Group {
+    String cluster;
+    String name;
+    String arn;
+    String status;
+    Instant busyUntil;
+    int minSize;
+    int maxSize;
+    int desiredSize;
+    Instant createdAt;
+    Instant modifiedAt;
+    final Map<String, String> tags = new TreeMap<>();
+
+    // CREATING and UPDATING end on their own once the clock has moved past them
+    Group settle() {
+      if (busyUntil != null && !clock.instant().isBefore(busyUntil)) {
+        status = "ACTIVE";
+        busyUntil = null;
+      }
+      return this;
+    }
+
+    Nodegroup toSdk() {
+      return Nodegroup.builder().clusterName(cluster).nodegroupName(name).nodegroupArn(arn).status(status)
+          .scalingConfig(NodegroupScalingConfig.builder().minSize(minSize).maxSize(maxSize).desiredSize(desiredSize).build())
+          .createdAt(createdAt).modifiedAt(modifiedAt).tags(tags).build();
     }
   }
 
@@ -450,30 +512,134 @@ public final class FakeEksClient implements EksClient {
   @Override
   public synchronized TagResourceResponse tagResource(TagResourceRequest request) {
     enter(TAG_RESOURCE);
-    Entry e = byArn(request.resourceArn());
+    Map<String, String> tags = tagsOf(request.resourceArn());
     if (!request.hasTags() || request.tags().isEmpty()) {
       throw badRequest("tags must not be empty");
     }
-    checkTags(request.tags(), e.tags, false);
-    e.tags.putAll(request.tags());
+    checkTags(request.tags(), tags, false);
+    tags.putAll(request.tags());
     return TagResourceResponse.builder().build();
   }
 
   @Override
   public synchronized UntagResourceResponse untagResource(UntagResourceRequest request) {
     enter(UNTAG_RESOURCE);
-    Entry e = byArn(request.resourceArn());
+    Map<String, String> tags = tagsOf(request.resourceArn());
     if (!request.hasTagKeys() || request.tagKeys().isEmpty()) {
       throw badRequest("tagKeys must contain at least one key");
     }
-    request.tagKeys().forEach(e.tags::remove);
+    request.tagKeys().forEach(tags::remove);
     return UntagResourceResponse.builder().build();
   }
 
   @Override
   public synchronized ListTagsForResourceResponse listTagsForResource(ListTagsForResourceRequest request) {
     enter(LIST_TAGS_FOR_RESOURCE);
-    return ListTagsForResourceResponse.builder().tags(byArn(request.resourceArn()).tags).build();
+    return ListTagsForResourceResponse.builder().tags(tagsOf(request.resourceArn())).build();
+  }
+
+  // --- managed node groups ---
+
+  /**
+   * Makes a node group exist in {@code cluster} as {@code CreateNodegroup} does (it is {@code CREATING}
+   * for {@link #TRANSITION}), without the subnets and role a real one needs: a helper for tests.
+   */
+  public FakeEksClient addNodegroup(String cluster, String name, int minSize, int maxSize, int desiredSize,
+      Map<String, String> tags) {
+    createNodegroup(r -> r.clusterName(cluster).nodegroupName(name).tags(tags)
+        .scalingConfig(c -> c.minSize(minSize).maxSize(maxSize).desiredSize(desiredSize)));
+    return this;
+  }
+
+  @Override
+  public synchronized CreateNodegroupResponse createNodegroup(CreateNodegroupRequest request) {
+    enter(CREATE_NODEGROUP);
+    Cluster cluster = cluster(request.clusterName());
+    if (request.nodegroupName() == null || !NODEGROUP_NAME.matcher(request.nodegroupName()).matches()) {
+      throw invalidParameter("The nodegroupName " + request.nodegroupName() + " is not valid.");
+    }
+    if (cluster.nodegroups.containsKey(request.nodegroupName())) {
+      throw error(ResourceInUseException.builder().clusterName(request.clusterName()).nodegroupName(request.nodegroupName()),
+          409, "ResourceInUseException", "NodeGroup already exists with name " + request.nodegroupName()
+          + " and cluster name " + request.clusterName());
+    }
+    NodegroupScalingConfig c = request.scalingConfig() != null ? request.scalingConfig()
+        : NodegroupScalingConfig.builder().minSize(1).maxSize(2).desiredSize(2).build(); // EKS's default
+    checkScaling(c.minSize(), c.maxSize(), c.desiredSize());
+    checkTags(request.tags(), Map.of(), true);
+    Group g = new Group();
+    g.cluster = request.clusterName();
+    g.name = request.nodegroupName();
+    g.arn = "arn:aws:eks:" + region + ":" + accountId + ":nodegroup/" + g.cluster + "/" + g.name + "/"
+        + UUID.nameUUIDFromBytes((g.cluster + g.name + ++sequence).getBytes(StandardCharsets.UTF_8));
+    g.minSize = c.minSize();
+    g.maxSize = c.maxSize();
+    g.desiredSize = c.desiredSize();
+    g.createdAt = clock.instant();
+    g.modifiedAt = g.createdAt;
+    g.status = "CREATING";
+    g.busyUntil = g.createdAt.plus(TRANSITION);
+    g.tags.putAll(request.tags());
+    cluster.nodegroups.put(g.name, g);
+    return CreateNodegroupResponse.builder().nodegroup(g.toSdk()).build();
+  }
+
+  @Override
+  public synchronized DescribeNodegroupResponse describeNodegroup(DescribeNodegroupRequest request) {
+    enter(DESCRIBE_NODEGROUP);
+    return DescribeNodegroupResponse.builder().nodegroup(nodegroup(request.clusterName(), request.nodegroupName()).toSdk()).build();
+  }
+
+  @Override
+  public synchronized UpdateNodegroupConfigResponse updateNodegroupConfig(UpdateNodegroupConfigRequest request) {
+    enter(UPDATE_NODEGROUP_CONFIG);
+    Group g = nodegroup(request.clusterName(), request.nodegroupName());
+    if (!"ACTIVE".equals(g.status)) {
+      throw error(ResourceInUseException.builder().clusterName(g.cluster).nodegroupName(g.name), 409,
+          "ResourceInUseException", "Nodegroup " + g.name + " is currently " + g.status
+          + " and cannot be updated; only one update can be in progress at a time.");
+    }
+    NodegroupScalingConfig c = request.scalingConfig();
+    if (c == null) {
+      throw invalidParameter("No changes needed for the nodegroup config.");
+    }
+    int min = c.minSize() != null ? c.minSize() : g.minSize;
+    int max = c.maxSize() != null ? c.maxSize() : g.maxSize;
+    int desired = c.desiredSize() != null ? c.desiredSize() : g.desiredSize;
+    checkScaling(min, max, desired);
+    g.minSize = min;
+    g.maxSize = max;
+    g.desiredSize = desired;
+    g.modifiedAt = clock.instant();
+    g.status = "UPDATING";
+    g.busyUntil = g.modifiedAt.plus(TRANSITION);
+    Update update = Update.builder().id(UUID.nameUUIDFromBytes((g.arn + ++sequence).getBytes(StandardCharsets.UTF_8)).toString())
+        .status(UpdateStatus.IN_PROGRESS).type(UpdateType.CONFIG_UPDATE).createdAt(g.modifiedAt).build();
+    return UpdateNodegroupConfigResponse.builder().update(update).build();
+  }
+
+  private Group nodegroup(String clusterName, String name) {
+    Group g = cluster(clusterName).nodegroups.get(name);
+    if (g == null) {
+      throw error(ResourceNotFoundException.builder().clusterName(clusterName).nodegroupName(name), 404,
+          "ResourceNotFoundException", "No node group found for name: " + name + ".");
+    }
+    return g.settle();
+  }
+
+  private static void checkScaling(Integer min, Integer max, Integer desired) {
+    if (min == null || max == null || desired == null || min < 0 || desired < 0) {
+      throw invalidParameter("minSize, maxSize and desiredSize must be given and at least 0.");
+    }
+    if (max < 1) {
+      throw invalidParameter("Maximum capacity " + max + " can't be less than 1");
+    }
+    if (min > desired) {
+      throw invalidParameter("Minimum capacity " + min + " can't be greater than desired size " + desired);
+    }
+    if (desired > max) {
+      throw invalidParameter("Desired capacity " + desired + " can't be greater than max size " + max);
+    }
   }
 
   // --- internals ---
@@ -515,11 +681,17 @@ public final class FakeEksClient implements EksClient {
     return e;
   }
 
-  private Entry byArn(String arn) {
+  // the tags of the access entry or node group with this ARN
+  private Map<String, String> tagsOf(String arn) {
     for (Cluster c : clusters.values()) {
       for (Entry e : c.entries.values()) {
         if (e.arn.equals(arn)) {
-          return e;
+          return e.tags;
+        }
+      }
+      for (Group g : c.nodegroups.values()) {
+        if (g.arn.equals(arn)) {
+          return g.tags;
         }
       }
     }
