@@ -86,6 +86,10 @@ public final class TenantPlanBenchmark {
       serve(args.length > 2 ? Integer.parseInt(args[1]) : 200, Path.of(args[args.length - 1]));
       return;
     }
+    if (args.length > 0 && args[0].equals("cold")) {
+      cold(args.length > 1 ? Integer.parseInt(args[1]) : 200, args.length > 2 && args[2].equals("typed"));
+      return;
+    }
     int count = args.length > 0 ? Integer.parseInt(args[0]) : 200;
     int iterations = args.length > 1 ? Integer.parseInt(args[1]) : 15;
     List<Tenant> tenants = tenants(count);
@@ -188,6 +192,28 @@ public final class TenantPlanBenchmark {
 
   private static double seconds(Duration d) {
     return d.toNanos() / 1e9;
+  }
+
+  /**
+   * The first plan in a fresh JVM, as the CLI makes it: wall time, CPU time of the whole process (JIT
+   * compiler threads and GC included; steadier than wall time on a busy machine) and time in list calls.
+   */
+  static void cold(int count, boolean typed) {
+    List<Tenant> tenants = tenants(count);
+    try (RecordedApi api = new RecordedApi(written(tenants)); KubernetesClient client = api.client()) {
+      KubernetesBackend backend = KubernetesBackend.create(client);
+      Timed timed = new Timed(typed ? new TypedLists(backend, client) : backend);
+      Platform platform = Platform.builder().kubernetes(timed).build();
+      var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+      long cpu = os.getProcessCpuTime();
+      long start = System.nanoTime();
+      Plan plan = platform.tenants().plan(tenants);
+      long wall = System.nanoTime() - start;
+      cpu = os.getProcessCpuTime() - cpu;
+      System.out.printf(Locale.ROOT, "first plan of %d objects (%s): wall %.3f s, process CPU %.3f s, lists %.3f s,"
+          + " %d changes%n", timed.decoded, typed ? TYPED : BACKEND, wall / 1e9, cpu / 1e9, timed.listNanos / 1e9,
+          plan.changes().size());
+    }
   }
 
   /** Serves the lists of {@code count} tenants and writes {@code dir/kubeconfig} and {@code dir/specs/*.yaml}. */
