@@ -168,8 +168,9 @@ public final class ObjectStore {
    * {@code ownerReferences}: a Deployment counts, its ReplicaSets and Pods do not), counted by kind. Kinds
    * come from API discovery (namespaced resources that can be listed, at their group's preferred version,
    * custom resources included, as {@code kubectl api-resources --namespaced --verbs=list} shows them);
-   * when discovery cannot be read, from {@link #DOCUMENTED_CONTENTS}. Left out: Events (records of what
-   * happened, not content), and what Kubernetes puts in every namespace: ConfigMap
+   * when discovery cannot be read, from {@link #DOCUMENTED_CONTENTS}. Left out: Events, Endpoints and
+   * {@code metrics.k8s.io} (records and mirrors the system keeps, not content), and what Kubernetes puts in
+   * every namespace: ConfigMap
    * {@code kube-root-ca.crt}, ServiceAccount {@code default} and its token Secret.
    */
   public Map<String, Integer> foreignContents(String namespace, Marks marks) {
@@ -244,8 +245,10 @@ public final class ObjectStore {
   private static void addListable(String groupVersion, APIResourceList list, List<ResourceDefinitionContext> out) {
     for (APIResource r : list.getResources()) {
       boolean subresource = r.getName().contains("/");
-      boolean events = r.getName().equals("events");
-      if (Boolean.TRUE.equals(r.getNamespaced()) && !subresource && !events && r.getVerbs() != null
+      // records and mirrors the system keeps, not content: events, a Service's endpoints, live metrics
+      boolean generated = r.getName().equals("events") || (groupVersion.equals("v1") && r.getName().equals("endpoints"))
+          || groupVersion.startsWith("metrics.k8s.io/");
+      if (Boolean.TRUE.equals(r.getNamespaced()) && !subresource && !generated && r.getVerbs() != null
           && r.getVerbs().contains("list")) {
         out.add(context(groupVersion, r.getKind(), r.getName()));
       }
