@@ -161,7 +161,7 @@ public final class KubernetesBackend implements ResourceStore {
    * kind the API server serves (found by API discovery, as {@code kubectl api-resources --namespaced
    * --verbs=list} finds them, custom resources included; a fixed set of the common workload, network,
    * storage, configuration and RBAC kinds when discovery is not allowed), counting only top-level objects
-   * (a Deployment, not its ReplicaSets and Pods) and leaving out Events and what Kubernetes itself puts in
+   * (a Deployment, not its ReplicaSets and Pods) and leaving out Events, Endpoints, metrics and what Kubernetes itself puts in
    * every namespace ({@code kube-root-ca.crt}, the {@code default} ServiceAccount).
    */
   @Override
