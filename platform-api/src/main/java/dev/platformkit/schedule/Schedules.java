@@ -148,7 +148,10 @@ public final class Schedules {
       }
       synchronized (seen) {
         seen.add(r);
-        scheduled.add(kind.name() + "/" + r.ref().namespace() + "/" + r.ref().name());
+        // only the autoscalers of workloads this schedule puts (or has put) to sleep go down with them
+        if (sleep.record(r).isPresent() || !(sleep.spared(r) || sleep.sleptByAnother(r))) {
+          scheduled.add(kind.name() + "/" + r.ref().namespace() + "/" + r.ref().name());
+        }
       }
       return sleep.scale(r);
     }));

@@ -87,7 +87,7 @@ final class Sleep {
     }
     if (record.isPresent()) {
       boolean enforce = schedule.manualChanges() == ManualChangePolicy.ENFORCE && replicas != downtime;
-      return enforce ? Optional.of(write(null, Map.of("replicas", downtime))) : Optional.empty();
+      return enforce ? Optional.of(enforce(Map.of("replicas", downtime))) : Optional.empty();
     }
     if (spared(r) || replicas <= downtime) {
       return Optional.empty();
@@ -112,7 +112,7 @@ final class Sleep {
     }
     if (record.isPresent()) {
       boolean enforce = schedule.manualChanges() == ManualChangePolicy.ENFORCE && !suspended;
-      return enforce ? Optional.of(write(null, Map.of("suspend", true))) : Optional.empty();
+      return enforce ? Optional.of(enforce(Map.of("suspend", true))) : Optional.empty();
     }
     // already suspended by someone: nothing to do now, and nothing to restore later
     if (spared(r) || suspended) {
@@ -146,6 +146,11 @@ final class Sleep {
       return Optional.empty();
     }
     return Optional.of(write(recordJson("minReplicas", min), Map.of("minReplicas", downtime)));
+  }
+
+  // back to the downtime value, the record kept: it still holds the value the wake-up restores
+  private static ResourceUpdate enforce(Map<String, Object> spec) {
+    return new ResourceUpdate(Map.of(), Set.of(), Map.of(), Set.of(), Map.of("spec", spec));
   }
 
   // one write: the record (set, or removed with null) and the spec fields
