@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.http.BasicBuilder;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.Interceptor;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
@@ -17,7 +16,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** A fabric8 mock API server in CRUD mode and a client that counts the requests it sends. */
+/**
+ * A fabric8 mock API server in CRUD mode (merge patches remove null keys, as kube-apiserver's do) and a
+ * client that counts the requests it sends.
+ */
 final class MockApi implements AutoCloseable {
   // the mock server logs every request through java.util.logging; held so that the level sticks
   private static final Logger MOCK_LOG = Logger.getLogger("io.fabric8.mockwebserver");
@@ -32,7 +34,7 @@ final class MockApi implements AutoCloseable {
   private final AtomicLong writes = new AtomicLong();
 
   MockApi() {
-    server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), new KubernetesCrudDispatcher(), false);
+    server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), new MergePatchDispatcher(), false);
     server.init();
     Config config = new ConfigBuilder(Config.empty()).withMasterUrl(server.url("/")).withNamespace("default")
         .withRequestRetryBackoffLimit(0).build();
