@@ -55,13 +55,14 @@ public final class ScheduleBenchmark {
    * A steady-state reconcile: nothing is to change.
    *
    * @param workloads the workloads targeted
+   * @param store the in-memory store as it is, or with its reads indexed by namespace
    * @param phase asleep or awake
    * @param lists list requests
    * @param gets single reads
    * @param writes writes (expected: none)
    * @param wallTime elapsed time
    */
-  public record Steady(int workloads, String phase, long lists, long gets, long writes, Duration wallTime) {}
+  public record Steady(int workloads, String store, String phase, long lists, long gets, long writes, Duration wallTime) {}
 
   /**
    * Evaluation of transitions.
@@ -187,13 +188,25 @@ public final class ScheduleBenchmark {
     return out;
   }
 
+  /** The in-memory store as it is. */
+  public static final String IN_MEMORY = "in-memory";
+  /** The in-memory store with its reads indexed by namespace ({@link NamespaceIndex}). */
+  public static final String INDEXED = "in-memory, indexed";
+
   /**
    * Part (b): {@code workloads} Deployments in namespaces of 100 on the in-memory store, all targeted; after
-   * a sleep, a reconcile at night again, then after the wake-up one in the day again.
+   * a sleep, a reconcile at night again, then after the wake-up one in the day again; once on the store as
+   * it is, once with its reads indexed by namespace (the requests are the same).
    */
   public static List<Steady> steadyState(int workloads) {
+    List<Steady> out = new ArrayList<>(steadyState(workloads, false));
+    out.addAll(steadyState(workloads, true));
+    return out;
+  }
+
+  private static List<Steady> steadyState(int workloads, boolean indexed) {
     InMemoryStore memory = InMemoryStore.kubernetes();
-    CountingStore counting = new CountingStore(memory);
+    CountingStore counting = new CountingStore(indexed ? new NamespaceIndex(memory) : memory);
     StoreClient k8s = StoreClient.of(memory);
     List<String> namespaces = new ArrayList<>();
     for (int i = 0; i < workloads; i++) {
@@ -208,19 +221,20 @@ public final class ScheduleBenchmark {
     FakeClock clock = FakeClock.at(NIGHT);
     Platform platform = Platform.builder().kubernetes(counting).clock(clock).sleeper(clock.sleeper()).build();
     List<Steady> out = new ArrayList<>();
+    String store = indexed ? INDEXED : IN_MEMORY;
     platform.schedules().reconcile(schedule, NIGHT);
-    out.add(steady(counting, workloads, "asleep", () -> platform.schedules().reconcile(schedule, NIGHT.plus(Duration.ofHours(1)))));
+    out.add(steady(counting, workloads, store, "asleep", () -> platform.schedules().reconcile(schedule, NIGHT.plus(Duration.ofHours(1)))));
     platform.schedules().reconcile(schedule, MORNING);
-    out.add(steady(counting, workloads, "awake", () -> platform.schedules().reconcile(schedule, MORNING.plus(Duration.ofHours(1)))));
+    out.add(steady(counting, workloads, store, "awake", () -> platform.schedules().reconcile(schedule, MORNING.plus(Duration.ofHours(1)))));
     return out;
   }
 
-  private static Steady steady(CountingStore counting, int workloads, String phase, Runnable reconcile) {
+  private static Steady steady(CountingStore counting, int workloads, String store, String phase, Runnable reconcile) {
     counting.reset();
     long start = System.nanoTime();
     reconcile.run();
     Duration wall = Duration.ofNanos(System.nanoTime() - start);
-    return new Steady(workloads, phase, counting.lists(), counting.gets(), counting.writes(), wall);
+    return new Steady(workloads, store, phase, counting.lists(), counting.gets(), counting.writes(), wall);
   }
 
   private static final String[] ZONES = {"UTC", "Europe/Berlin", "America/New_York", "Asia/Tokyo", "Australia/Sydney",
@@ -279,11 +293,12 @@ public final class ScheduleBenchmark {
       out.printf(Locale.ROOT, "%-21s %-13s %9d %7d %8s %9.2f s%n", m.client(), m.phase(), m.requests(), m.writes(),
           minimum, m.wallTime().toNanos() / 1e9);
     }
-    out.printf(Locale.ROOT, "%nSteady-state reconcile, in memory%n%n");
-    out.printf(Locale.ROOT, "%-10s %-8s %6s %5s %7s %11s%n", "workloads", "state", "lists", "gets", "writes", "wall time");
+    out.printf(Locale.ROOT, "%nSteady-state reconcile, in memory (the schedule's kinds are listed per namespace,"
+        + " 100 workloads each)%n%n");
+    out.printf(Locale.ROOT, "%-10s %-19s %-7s %6s %5s %7s %11s%n", "workloads", "store", "state", "lists", "gets", "writes", "wall time");
     for (Steady s : steady) {
-      out.printf(Locale.ROOT, "%-10d %-8s %6d %5d %7d %8.1f ms%n", s.workloads(), s.phase(), s.lists(), s.gets(),
-          s.writes(), s.wallTime().toNanos() / 1e6);
+      out.printf(Locale.ROOT, "%-10d %-19s %-7s %6d %5d %7d %8.1f ms%n", s.workloads(), s.store(), s.phase(), s.lists(),
+          s.gets(), s.writes(), s.wallTime().toNanos() / 1e6);
     }
     out.printf(Locale.ROOT, "%nTransitions over a year: %d schedules, %d transitions in %.2f s = %.0f transitions/s%n",
         evaluation.schedules(), evaluation.transitions(), evaluation.wallTime().toNanos() / 1e9, evaluation.perSecond());

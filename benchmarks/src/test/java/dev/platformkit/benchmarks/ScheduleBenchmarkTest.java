@@ -45,15 +45,16 @@ class ScheduleBenchmarkTest {
     List<ScheduleBenchmark.Steady> small = ScheduleBenchmark.steadyState(200);
     List<ScheduleBenchmark.Steady> large = ScheduleBenchmark.steadyState(400);
 
-    for (ScheduleBenchmark.Steady s : List.of(small.get(0), small.get(1), large.get(0), large.get(1))) {
-      assertThat(s.writes()).as(s.phase()).isZero();
-      assertThat(s.gets()).as(s.phase()).isZero();
+    assertThat(small).hasSize(4).extracting(ScheduleBenchmark.Steady::store).containsExactly(ScheduleBenchmark.IN_MEMORY,
+        ScheduleBenchmark.IN_MEMORY, ScheduleBenchmark.INDEXED, ScheduleBenchmark.INDEXED);
+    for (ScheduleBenchmark.Steady s : large) {
+      assertThat(s.writes()).as(s.store() + ", " + s.phase()).isZero();
+      assertThat(s.gets()).as(s.store() + ", " + s.phase()).isZero();
     }
     // 100 workloads per namespace: three workload kinds per namespace, PDBs per namespace while asleep,
-    // and one list of Argo CD Applications
-    assertThat(small.get(0).lists()).isEqualTo(2 * 4 + 1);
-    assertThat(large.get(0).lists()).isEqualTo(4 * 4 + 1);
-    assertThat(large.get(1).lists()).isEqualTo(4 * 3 + 1);
+    // and one list of Argo CD Applications, with or without the index
+    assertThat(small).extracting(ScheduleBenchmark.Steady::lists).containsExactly(2L * 4 + 1, 2L * 3 + 1, 2L * 4 + 1, 2L * 3 + 1);
+    assertThat(large).extracting(ScheduleBenchmark.Steady::lists).containsExactly(4L * 4 + 1, 4L * 3 + 1, 4L * 4 + 1, 4L * 3 + 1);
   }
 
   @Test
@@ -68,14 +69,14 @@ class ScheduleBenchmarkTest {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     List<TenantApplyBenchmark.Measurement> rows = List.of(new TenantApplyBenchmark.Measurement(
         ScheduleBenchmark.PLATFORMKIT, ScheduleBenchmark.SLEEP, 89, 80, Duration.ofMillis(1500)));
-    List<ScheduleBenchmark.Steady> steady = List.of(new ScheduleBenchmark.Steady(10_000, "asleep", 401, 0, 0, Duration.ofMillis(250)));
+    List<ScheduleBenchmark.Steady> steady = List.of(new ScheduleBenchmark.Steady(10_000, ScheduleBenchmark.INDEXED, "asleep", 401, 0, 0, Duration.ofMillis(250)));
 
     ScheduleBenchmark.print(new PrintStream(bytes, true, StandardCharsets.UTF_8), 150, 80, rows, steady,
         new ScheduleBenchmark.Evaluation(10, 5000, Duration.ofSeconds(2)));
 
     assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("150 Deployments in 5 namespaces, 80 targeted")
         .containsPattern("platformkit +sleep +89 +80 +84 +1\\.50 s")
-        .containsPattern("10000 +asleep +401 +0 +0 +250\\.0 ms")
+        .containsPattern("10000 +in-memory, indexed +asleep +401 +0 +0 +250\\.0 ms")
         .contains("10 schedules, 5000 transitions in 2.00 s = 2500 transitions/s");
   }
 
