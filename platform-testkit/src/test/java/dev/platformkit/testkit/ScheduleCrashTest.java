@@ -240,8 +240,14 @@ class ScheduleCrashTest {
    */
   static final class World {
     final Schedule schedule;
-    final Map<ResourceRef, Resource> original = new LinkedHashMap<>();
-    final Map<ResourceRef, Resource> asleep = new LinkedHashMap<>();
+    /** What is created, as sent. */
+    final Map<ResourceRef, Resource> desired = new LinkedHashMap<>();
+    /** What a sleep changes, by object. */
+    final Map<ResourceRef, Change> changes = new LinkedHashMap<>();
+    /** Every object as the last {@link #fresh()} store holds it (defaulted as an API server would). */
+    Map<ResourceRef, Resource> original = Map.of();
+    /** The same after an uninterrupted sleep. */
+    Map<ResourceRef, Resource> asleep = Map.of();
     final Set<ResourceRef> young = new HashSet<>();
     final List<String> targetNamespaces = new ArrayList<>();
     private final long seed;
@@ -344,10 +350,10 @@ class ScheduleCrashTest {
         if (targetedHere && !s.kind.equals("CronJob")) {
           scheduled.add(s.kind + "/" + s.name);
           if (s.replicas > schedule.downtimeReplicas()) {
-            w.asleep.put(r.ref(), slept(r, "replicas", s.replicas, schedule.downtimeReplicas()));
+            w.changes.put(r.ref(), new Change("replicas", s.replicas, schedule.downtimeReplicas()));
           }
         } else if (targetedHere && !s.suspend) {
-          w.asleep.put(r.ref(), slept(r, "suspend", false, true));
+          w.changes.put(r.ref(), new Change("suspend", false, true));
         }
       }
       for (Spec s : specs) {
@@ -359,28 +365,28 @@ class ScheduleCrashTest {
         int downtime = schedule.downtimeReplicas();
         if (downtime > 0 && w.targetNamespaces.contains(s.namespace) && scheduled.contains(s.kind + "/" + s.name)
             && s.hpaMin > downtime) {
-          w.asleep.put(hpa.ref(), slept(hpa, "minReplicas", s.hpaMin, downtime));
+          w.changes.put(hpa.ref(), new Change("minReplicas", s.hpaMin, downtime));
         }
-      }
-      for (Resource r : w.original.values()) {
-        w.asleep.putIfAbsent(r.ref(), r);
       }
       return w;
     }
 
     private void add(Resource r) {
-      original.put(r.ref(), r);
+      desired.put(r.ref(), r);
     }
 
-    private static Resource slept(Resource r, String field, Object was, Object now) {
-      Map<String, String> annotations = new LinkedHashMap<>(r.annotations());
-      annotations.put(RECORD, "{\"schedule\":\"office\",\"" + field + "\":" + was + "}");
-      @SuppressWarnings("unchecked")
-      Map<String, Object> spec = new LinkedHashMap<>((Map<String, Object>) r.body().get("spec"));
-      spec.put(field, now);
-      Map<String, Object> body = new LinkedHashMap<>(r.body());
-      body.put("spec", spec);
-      return new Resource(r.ref(), r.labels(), annotations, body, null);
+    /** One field a sleep sets, from {@code was} (recorded) to {@code now}. */
+    record Change(String field, Object was, Object now) {
+      Resource apply(Resource r) {
+        Map<String, String> annotations = new LinkedHashMap<>(r.annotations());
+        annotations.put(RECORD, "{\"schedule\":\"office\",\"" + field + "\":" + was + "}");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> spec = new LinkedHashMap<>((Map<String, Object>) r.body().get("spec"));
+        spec.put(field, now);
+        Map<String, Object> body = new LinkedHashMap<>(r.body());
+        body.put("spec", spec);
+        return new Resource(r.ref(), r.labels(), annotations, body, null);
+      }
     }
 
     String namespace(int i) {
@@ -391,22 +397,29 @@ class ScheduleCrashTest {
       return ResourceRef.kubernetes(kind, namespace, name);
     }
 
-    /** A store holding the original objects, the young ones created half an hour before the night. */
+    /**
+     * A store holding the original objects, the young ones created half an hour before the night; sets
+     * {@link #original} and {@link #asleep} from what it holds.
+     */
     InMemoryStore fresh() {
       FakeClock clock = FakeClock.at(NIGHT.minus(Duration.ofDays(3)));
       InMemoryStore store = InMemoryStore.kubernetes().clock(clock);
-      for (Resource r : original.values()) {
+      for (Resource r : desired.values()) {
         if (young.contains(r.ref())) {
           continue;
         }
         store.create(StoreClient.kind(r.ref().kind()), r);
       }
       clock.set(NIGHT.minus(Duration.ofMinutes(30)));
-      for (Resource r : original.values()) {
+      for (Resource r : desired.values()) {
         if (young.contains(r.ref())) {
           store.create(StoreClient.kind(r.ref().kind()), r);
         }
       }
+      original = byRef(store.all());
+      Map<ResourceRef, Resource> slept = new LinkedHashMap<>();
+      original.forEach((ref, r) -> slept.put(ref, changes.containsKey(ref) ? changes.get(ref).apply(r) : r));
+      asleep = slept;
       return store;
     }
 
