@@ -142,22 +142,33 @@ public final class Schedules {
         workloads.add(Query.list(CRON_JOB, ns, selector));
       }
     }
-    steps.addAll(engine.reconciler().planAdjustments(workloads, (kind, r) -> {
+    List<Step> scaling = engine.reconciler().planAdjustments(workloads, (kind, r) -> {
       if (kind.name().equals(CRON_JOB.name())) {
         return sleep.suspend(r);
       }
       synchronized (seen) {
-        seen.add(r);
-        // only the autoscalers of workloads this schedule puts (or has put) to sleep go down with them
+        // only workloads this schedule puts (or has put) to sleep: their autoscalers go down with them,
+        // and their disruption budgets are worth a warning
         if (sleep.record(r).isPresent() || !(sleep.spared(r) || sleep.sleptByAnother(r))) {
+          seen.add(r);
           scheduled.add(kind.name() + "/" + r.ref().namespace() + "/" + r.ref().name());
         }
       }
       return sleep.scale(r);
-    }));
+    });
+    List<Step> autoscalers = List.of();
     if (schedule.downtimeReplicas() > 0 && (t.kinds().contains(WorkloadKind.Deployment) || t.kinds().contains(WorkloadKind.StatefulSet))) {
       List<Query> hpas = namespaces.stream().map(ns -> Query.list(HPA, ns, Map.of())).toList();
-      steps.addAll(engine.reconciler().planAdjustments(hpas, (kind, hpa) -> sleep.autoscaler(hpa, scheduled)));
+      autoscalers = engine.reconciler().planAdjustments(hpas, (kind, hpa) -> sleep.autoscaler(hpa, scheduled));
+    }
+    // going down, an autoscaler's minimum is lowered before its workload is scaled: the other way round,
+    // it would scale the workload straight back up to its minimum in between (or for good, after a crash)
+    if (sleep.up()) {
+      steps.addAll(scaling);
+      steps.addAll(autoscalers);
+    } else {
+      steps.addAll(autoscalers);
+      steps.addAll(scaling);
     }
     if (!sleep.up()) {
       warnings.addAll(Findings.disruptionBudgets(schedule, read(namespaces, PDB), seen));

@@ -53,7 +53,7 @@ public final class InMemoryStore implements ResourceStore {
   private static final Set<String> SYSTEM_NAMESPACES = Set.of("default", "kube-system", "kube-public", "kube-node-lease");
 
   private final String provider;
-  private final Map<ResourceRef, Resource> objects = new TreeMap<>();
+  private final TreeMap<ResourceRef, Resource> objects = new TreeMap<>();
   private final Map<String, Instant> terminating = new HashMap<>();
   private BiFunction<Kind, Map<String, Object>, Map<String, Object>> admission = (kind, object) -> object;
   private Duration deletionDelay = Duration.ZERO;
@@ -136,6 +136,25 @@ public final class InMemoryStore implements ResourceStore {
     for (Resource r : objects.values()) {
       if (r.ref().kind().equals(kind.name()) && r.labels().entrySet().containsAll(selector.entrySet())
           && !isTerminatingNamespace(r.ref())) {
+        out.add(project(kind, r));
+      }
+    }
+    return out;
+  }
+
+  // objects are sorted by provider, kind, namespace and name: one namespace's objects of a kind are a range
+  @Override
+  public synchronized List<Resource> list(Kind kind, String namespace, Map<String, String> selector) {
+    if (namespace == null) {
+      return list(kind, selector);
+    }
+    checkKind(kind);
+    finishDeletions();
+    List<Resource> out = new ArrayList<>();
+    ResourceRef from = new ResourceRef(provider, kind.name(), namespace, "");
+    ResourceRef to = new ResourceRef(provider, kind.name(), namespace, "\uffff");
+    for (Resource r : objects.subMap(from, true, to, true).values()) {
+      if (r.labels().entrySet().containsAll(selector.entrySet())) {
         out.add(project(kind, r));
       }
     }
