@@ -1,16 +1,14 @@
 package dev.platformkit.benchmarks;
 
 import dev.platformkit.Plan;
+import dev.platformkit.testkit.ForwardingStore;
 import dev.platformkit.Platform;
 import dev.platformkit.ResourceRef;
 import dev.platformkit.k8s.KubernetesBackend;
 import dev.platformkit.spec.SpecWriter;
 import dev.platformkit.spi.Kind;
-import dev.platformkit.spi.Marks;
 import dev.platformkit.spi.Resource;
 import dev.platformkit.spi.ResourceStore;
-import dev.platformkit.spi.ResourceUpdate;
-import dev.platformkit.spi.Tracking;
 import dev.platformkit.tenant.ContainerLimits;
 import dev.platformkit.tenant.Member;
 import dev.platformkit.tenant.MemberKind;
@@ -35,7 +33,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -247,7 +244,7 @@ public final class TenantPlanBenchmark {
   }
 
   /** Times the list calls of a store and counts the objects they return. */
-  private static final class Timed extends Delegating {
+  private static final class Timed extends ForwardingStore {
     long listNanos;
     long decoded;
 
@@ -274,7 +271,7 @@ public final class TenantPlanBenchmark {
    * The backend with lists decoded as they were before: fabric8 builds a {@link GenericKubernetesResource}
    * of every item (managedFields, status and all), and the owned fields are taken from it.
    */
-  private static final class TypedLists extends Delegating {
+  private static final class TypedLists extends ForwardingStore {
     private final KubernetesClient client;
 
     TypedLists(ResourceStore delegate, KubernetesClient client) {
@@ -317,70 +314,6 @@ public final class TenantPlanBenchmark {
 
     private static Map<String, String> orEmpty(Map<String, String> map) {
       return map == null ? Map.of() : map;
-    }
-  }
-
-  /** A store that passes every call on. */
-  private static class Delegating implements ResourceStore {
-    private final ResourceStore delegate;
-
-    Delegating(ResourceStore delegate) {
-      this.delegate = delegate;
-    }
-
-    @Override
-    public String provider() {
-      return delegate.provider();
-    }
-
-    @Override
-    public boolean supports(Kind kind) {
-      return delegate.supports(kind);
-    }
-
-    @Override
-    public List<Resource> list(Kind kind, Map<String, String> selector) {
-      return delegate.list(kind, selector);
-    }
-
-    @Override
-    public Optional<Resource> get(Kind kind, ResourceRef ref) {
-      return delegate.get(kind, ref);
-    }
-
-    @Override
-    public void create(Kind kind, Resource desired) {
-      delegate.create(kind, desired);
-    }
-
-    @Override
-    public void update(Kind kind, Resource current, ResourceUpdate update) {
-      delegate.update(kind, current, update);
-    }
-
-    @Override
-    public void delete(Kind kind, Resource current) {
-      delegate.delete(kind, current);
-    }
-
-    @Override
-    public Marks marks() {
-      return delegate.marks();
-    }
-
-    @Override
-    public Tracking tracking() {
-      return delegate.tracking();
-    }
-
-    @Override
-    public Optional<String> blockedNamespace(String namespace) {
-      return delegate.blockedNamespace(namespace);
-    }
-
-    @Override
-    public Map<String, Integer> foreignContents(String namespace) {
-      return delegate.foreignContents(namespace);
     }
   }
 }

@@ -1,18 +1,9 @@
 package dev.platformkit.testkit;
 
 import dev.platformkit.PlatformException;
-import dev.platformkit.ResourceRef;
-import dev.platformkit.spi.Kind;
-import dev.platformkit.spi.Marks;
-import dev.platformkit.spi.Resource;
 import dev.platformkit.spi.ResourceStore;
-import dev.platformkit.spi.ResourceUpdate;
-import dev.platformkit.spi.Tracking;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -20,15 +11,14 @@ import java.util.function.Supplier;
  * {@link #failNextWrites} ({@link #failNextReads}), before they reach the store, as a throttled or
  * conflicting request would.
  */
-public final class FaultyStore implements ResourceStore {
-  private final ResourceStore delegate;
+public final class FaultyStore extends ForwardingStore {
   private final Deque<Supplier<? extends PlatformException>> faults = new ArrayDeque<>();
   private final Deque<Supplier<? extends PlatformException>> readFaults = new ArrayDeque<>();
   private final Deque<Runnable> races = new ArrayDeque<>();
 
   /** Injects faults into writes to {@code delegate}. */
   public FaultyStore(ResourceStore delegate) {
-    this.delegate = delegate;
+    super(delegate);
   }
 
   /** The next {@code count} writes fail with a fresh exception from {@code fault}. */
@@ -85,70 +75,14 @@ public final class FaultyStore implements ResourceStore {
   }
 
   @Override
-  public String provider() {
-    return delegate.provider();
-  }
-
-  @Override
-  public boolean supports(Kind kind) {
-    return delegate.supports(kind);
-  }
-
-  @Override
-  public List<Resource> list(Kind kind, Map<String, String> selector) {
+  protected <T> T read(Supplier<T> read) {
     maybeFailRead();
-    return delegate.list(kind, selector);
+    return read.get();
   }
 
   @Override
-  public List<Resource> list(Kind kind, String namespace, Map<String, String> selector) {
-    maybeFailRead();
-    return delegate.list(kind, namespace, selector);
-  }
-
-  @Override
-  public Optional<Resource> get(Kind kind, ResourceRef ref) {
-    maybeFailRead();
-    return delegate.get(kind, ref);
-  }
-
-  @Override
-  public void create(Kind kind, Resource desired) {
+  protected void write(Runnable write) {
     maybeFail();
-    delegate.create(kind, desired);
-  }
-
-  @Override
-  public void update(Kind kind, Resource current, ResourceUpdate update) {
-    maybeFail();
-    delegate.update(kind, current, update);
-  }
-
-  @Override
-  public void delete(Kind kind, Resource current) {
-    maybeFail();
-    delegate.delete(kind, current);
-  }
-
-  @Override
-  public Marks marks() {
-    return delegate.marks();
-  }
-
-  @Override
-  public Tracking tracking() {
-    return delegate.tracking();
-  }
-
-  @Override
-  public Optional<String> blockedNamespace(String namespace) {
-    maybeFailRead();
-    return delegate.blockedNamespace(namespace);
-  }
-
-  @Override
-  public Map<String, Integer> foreignContents(String namespace) {
-    maybeFailRead();
-    return delegate.foreignContents(namespace);
+    write.run();
   }
 }

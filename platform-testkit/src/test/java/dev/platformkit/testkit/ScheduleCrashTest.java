@@ -10,12 +10,9 @@ import dev.platformkit.schedule.ManualChangePolicy;
 import dev.platformkit.schedule.Schedule;
 import dev.platformkit.schedule.Targets;
 import dev.platformkit.schedule.Window;
-import dev.platformkit.spi.Kind;
-import dev.platformkit.spi.Marks;
 import dev.platformkit.spi.Resource;
 import dev.platformkit.spi.ResourceStore;
 import dev.platformkit.spi.ResourceUpdate;
-import dev.platformkit.spi.Tracking;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,7 +20,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -552,7 +548,7 @@ class ScheduleCrashTest {
   }
 
   /** Counts the writes that reached the store (a write refused with a conflict is not counted). */
-  static final class Writes extends Forwarding {
+  static final class Writes extends ForwardingStore {
     final AtomicInteger total = new AtomicInteger();
 
     Writes(ResourceStore delegate) {
@@ -571,14 +567,14 @@ class ScheduleCrashTest {
     }
 
     @Override
-    void write(Runnable write) {
+    protected void write(Runnable write) {
       write.run();
       total.incrementAndGet();
     }
   }
 
   /** Lets the first {@code allowed} writes through; the next one finds the process dead. */
-  static final class Crashing extends Forwarding {
+  static final class Crashing extends ForwardingStore {
     private final int allowed;
     int made;
 
@@ -588,83 +584,12 @@ class ScheduleCrashTest {
     }
 
     @Override
-    void write(Runnable write) {
+    protected void write(Runnable write) {
       if (made >= allowed) {
         throw new PlatformException("the process died before write " + (made + 1));
       }
       write.run();
       made++;
-    }
-  }
-
-  /** A store that forwards everything, its writes through {@link #write}. */
-  abstract static class Forwarding implements ResourceStore {
-    final ResourceStore delegate;
-
-    Forwarding(ResourceStore delegate) {
-      this.delegate = delegate;
-    }
-
-    abstract void write(Runnable write);
-
-    @Override
-    public String provider() {
-      return delegate.provider();
-    }
-
-    @Override
-    public boolean supports(Kind kind) {
-      return delegate.supports(kind);
-    }
-
-    @Override
-    public List<Resource> list(Kind kind, Map<String, String> selector) {
-      return delegate.list(kind, selector);
-    }
-
-    @Override
-    public List<Resource> list(Kind kind, String namespace, Map<String, String> selector) {
-      return delegate.list(kind, namespace, selector);
-    }
-
-    @Override
-    public Optional<Resource> get(Kind kind, ResourceRef ref) {
-      return delegate.get(kind, ref);
-    }
-
-    @Override
-    public void create(Kind kind, Resource desired) {
-      write(() -> delegate.create(kind, desired));
-    }
-
-    @Override
-    public void update(Kind kind, Resource current, ResourceUpdate update) {
-      write(() -> delegate.update(kind, current, update));
-    }
-
-    @Override
-    public void delete(Kind kind, Resource current) {
-      write(() -> delegate.delete(kind, current));
-    }
-
-    @Override
-    public Marks marks() {
-      return delegate.marks();
-    }
-
-    @Override
-    public Tracking tracking() {
-      return delegate.tracking();
-    }
-
-    @Override
-    public Optional<String> blockedNamespace(String namespace) {
-      return delegate.blockedNamespace(namespace);
-    }
-
-    @Override
-    public Map<String, Integer> foreignContents(String namespace) {
-      return delegate.foreignContents(namespace);
     }
   }
 }
