@@ -162,6 +162,25 @@ public final class Savings {
   }
 
   /**
+   * Whether {@code workload} (a Deployment or StatefulSet listed in one of the schedule's namespaces) is
+   * one the schedule scales: its kind is targeted, it carries the label selector's labels, and it is
+   * neither excluded (by name, by namespace or by the {@code platformkit.dev/schedule-exclude} annotation)
+   * nor asleep under another schedule. The grace period of new workloads is not looked at: it passes.
+   */
+  public static boolean isTargeted(Schedule schedule, Resource workload) {
+    Targets t = schedule.targets();
+    String kind = workload.ref().kind();
+    boolean scaled = (kind.equals(WorkloadKind.Deployment.name()) || kind.equals(WorkloadKind.StatefulSet.name()))
+        && t.kinds().contains(WorkloadKind.valueOf(kind));
+    return scaled
+        && !t.excludeNamespaces().contains(workload.ref().namespace())
+        && workload.labels().entrySet().containsAll(t.labelSelector().entrySet())
+        && !t.excludeNames().contains(workload.ref().name())
+        && !"true".equals(workload.annotations().get(Sleep.EXCLUDE))
+        && Sleep.recordOf(workload).map(r -> schedule.name().equals(r.get("schedule"))).orElse(true);
+  }
+
+  /**
    * How long the targets of {@code schedule} are down in the 168 hours from {@code weekStart} (by the
    * time line: see the class comment for clock changes).
    */

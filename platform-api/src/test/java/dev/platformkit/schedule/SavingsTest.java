@@ -141,6 +141,28 @@ class SavingsTest {
   }
 
   @Test
+  void onlyWorkloadsTheScheduleScalesCount() {
+    Schedule s = schedule("UTC", OFFICE).targets(Targets.builder().addNamespaces("dev").addExcludeNames("ledger")
+        .putLabelSelector("env", "dev").kinds(java.util.EnumSet.of(WorkloadKind.Deployment, WorkloadKind.CronJob)).build()).build();
+    Map<String, String> dev = Map.of("env", "dev");
+
+    assertThat(Savings.isTargeted(s, workload("Deployment", "api", dev, Map.of()))).isTrue();
+    assertThat(Savings.isTargeted(s, workload("Deployment", "api", dev, Map.of(Sleep.RECORD, "{\"schedule\":\"test\",\"replicas\":2}"))))
+        .as("asleep under this schedule").isTrue();
+    assertThat(Savings.isTargeted(s, workload("Deployment", "api", Map.of(), Map.of()))).as("selector").isFalse();
+    assertThat(Savings.isTargeted(s, workload("Deployment", "ledger", dev, Map.of()))).as("excluded by name").isFalse();
+    assertThat(Savings.isTargeted(s, workload("Deployment", "api", dev, Map.of(Sleep.EXCLUDE, "true")))).as("opted out").isFalse();
+    assertThat(Savings.isTargeted(s, workload("Deployment", "api", dev, Map.of(Sleep.RECORD, "{\"schedule\":\"other\"}"))))
+        .as("asleep under another schedule").isFalse();
+    assertThat(Savings.isTargeted(s, workload("StatefulSet", "db", dev, Map.of()))).as("kind not targeted").isFalse();
+    assertThat(Savings.isTargeted(s, workload("CronJob", "report", dev, Map.of()))).as("not scaled").isFalse();
+  }
+
+  private static Resource workload(String kind, String name, Map<String, String> labels, Map<String, String> annotations) {
+    return new Resource(ResourceRef.kubernetes(kind, "dev", name), labels, annotations, Map.of("spec", Map.of("replicas", 1)), "1");
+  }
+
+  @Test
   void badNumbersAreRefusedNamingTheWorkload() {
     assertThatThrownBy(() -> Savings.Workload.of("api", 1, "half a core", "1Gi"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("api: cpu request \"half a core\"");
