@@ -139,6 +139,18 @@ class ScheduleCliTest {
   }
 
   @Test
+  void awsTargetsMissingFromTheEmbeddedBackendAreWarnings() throws IOException {
+    Path file = dir.resolve("with-aws.yaml");
+    Files.writeString(file, Files.readString(SCHEDULE).replace("    # rdsInstances: [payments-dev-db]", "    rdsInstances: [payments-dev-db]"));
+
+    Run night = run("schedule", "reconcile", "--state", state.toString(), "--at", NIGHT, file.toString());
+
+    assertThat(night.status()).as(night.err()).isZero();
+    assertThat(night.out()).contains("! schedule \"payments-nonprod\": RDS instance payments-dev-db does not exist")
+        .contains("applied 3 changes");
+  }
+
+  @Test
   void planShowsWhatAReconcileNowWouldChangeAndApplyDoesIt() {
     Run plan = run(Instant.parse(NIGHT), "plan", "--detailed-exitcode", "--state", state.toString(), SPECS.toString());
 
