@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.platformkit.ResourceRef;
 import dev.platformkit.spi.Resource;
+import dev.platformkit.schedule.InCluster;
+import dev.platformkit.schedule.Schedule;
+import dev.platformkit.schedule.Targets;
+import dev.platformkit.schedule.Window;
 import dev.platformkit.tenant.ContainerLimits;
 import dev.platformkit.tenant.IamAccess;
 import dev.platformkit.tenant.Member;
@@ -88,6 +92,45 @@ class GeneratedObjectsSchemaTest {
       assertThat(Serialization.jsonMapper().convertValue(typed, Map.class)).as(r.ref().toString()).isEqualTo(json);
     }
     assertThat(kinds).contains("Namespace", "ResourceQuota", "LimitRange", "NetworkPolicy", "RoleBinding");
+  }
+
+  private static final Map<String, Class<? extends HasMetadata>> IN_CLUSTER_MODELS = Map.of(
+      "ServiceAccount", io.fabric8.kubernetes.api.model.ServiceAccount.class,
+      "ConfigMap", io.fabric8.kubernetes.api.model.ConfigMap.class,
+      "Role", io.fabric8.kubernetes.api.model.rbac.Role.class,
+      "RoleBinding", RoleBinding.class,
+      "ClusterRole", io.fabric8.kubernetes.api.model.rbac.ClusterRole.class,
+      "ClusterRoleBinding", io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding.class,
+      "CronJob", io.fabric8.kubernetes.api.model.batch.v1.CronJob.class);
+
+  @Test
+  void everyInClusterObjectOfAScheduleMatchesTheKubernetesSchema() {
+    Schedule schedule = Schedule.builder().name("payments-nonprod").timeZone("Europe/Berlin")
+        .addWindows(Window.parse("Mon-Fri 07:30-20:30"))
+        .targets(Targets.builder().addNamespaces("payments-dev", "payments-stage").build())
+        .downtimeReplicas(1)
+        .build();
+
+    List<Map<String, Object>> objects = InCluster.render(schedule, "registry.example.com/platform:0.1.0", "platformkit");
+
+    List<String> kinds = new ArrayList<>();
+    for (Map<String, Object> object : objects) {
+      String kind = (String) object.get("kind");
+      String where = kind + " " + ((Map<?, ?>) object.get("metadata")).get("name");
+      assertThat(IN_CLUSTER_MODELS).as(where).containsKey(kind);
+      kinds.add(kind);
+      String text = Serialization.asJson(object);
+      Map<?, ?> json = Serialization.unmarshal(text, Map.class);
+
+      HasMetadata typed = Serialization.unmarshal(text, IN_CLUSTER_MODELS.get(kind));
+
+      assertThat(typed.getApiVersion()).as(where).isEqualTo(object.get("apiVersion"));
+      assertNoUnknownFields(typed, where);
+      // through JSON text on both sides: int64 fields (startingDeadlineSeconds) come back as Long otherwise
+      assertThat(Serialization.unmarshal(Serialization.asJson(typed), Map.class)).as(where).isEqualTo(json);
+    }
+    assertThat(kinds).containsExactly("ServiceAccount", "ConfigMap", "Role", "RoleBinding", "Role", "RoleBinding",
+        "ClusterRole", "ClusterRoleBinding", "CronJob");
   }
 
   private static Map<String, Object> asObject(Resource r) {

@@ -5,8 +5,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code platform apply PATH...}: prints the plan, then applies exactly that plan. */
-@Command(name = "apply", description = "Print the plan, then apply it. A second run prints \"no changes\".")
+/** {@code platform apply PATH...}: prints the plan, then applies exactly that plan; reconciles schedules now. */
+@Command(name = "apply", description = "Print the plan, then apply it; Schedules are reconciled now."
+    + " A second run prints \"no changes\".")
 final class ApplyCommand extends SpecCommand {
 
   @Mixin

@@ -2,18 +2,20 @@ package dev.platformkit.cli;
 
 import dev.platformkit.Sleeper;
 import java.io.PrintWriter;
+import java.time.Clock;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IFactory;
 
 /**
- * The {@code platform} command: validate, plan, apply and delete platformkit spec files, on the embedded
+ * The {@code platform} command: validate, plan, apply and delete platformkit spec files (and show,
+ * reconcile and render schedules), on the embedded
  * in-memory backend (state kept in a local file) or, with {@code --kubeconfig}/{@code --context}, on a
  * real cluster.
  */
 @Command(name = "platform", mixinStandardHelpOptions = true, version = "platform 0.1.0",
     description = "Platform automation primitives (Tenant, Schedule, Site, UpgradePlan) from spec files.",
-    subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class, DeleteCommand.class})
+    subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class, DeleteCommand.class, ScheduleCommand.class})
 public final class Main {
 
   /** Exit status when specs are invalid or a plan is refused (ownership, preventDeletion). */
@@ -37,11 +39,20 @@ public final class Main {
 
   /** Like {@link #run(String[], PrintWriter, PrintWriter)}, waiting between retries with {@code sleeper}. */
   static int run(String[] args, PrintWriter out, PrintWriter err, Sleeper sleeper) {
+    return run(args, out, err, sleeper, Clock.systemUTC());
+  }
+
+  /** Like {@link #run(String[], PrintWriter, PrintWriter)}, with {@code clock} as the CLI's now. */
+  static int run(String[] args, PrintWriter out, PrintWriter err, Clock clock) {
+    return run(args, out, err, Sleeper.SYSTEM, clock);
+  }
+
+  private static int run(String[] args, PrintWriter out, PrintWriter err, Sleeper sleeper, Clock clock) {
     IFactory defaults = CommandLine.defaultFactory();
     CommandLine cli = new CommandLine(new Main(), new IFactory() {
       @Override
       public <K> K create(Class<K> type) throws Exception {
-        return type == Target.class ? type.cast(new Target(sleeper)) : defaults.create(type);
+        return type == Target.class ? type.cast(new Target(sleeper, clock)) : defaults.create(type);
       }
     });
     cli.setOut(out);

@@ -1,13 +1,15 @@
 package dev.platformkit.cli;
 
 import dev.platformkit.Plan;
+import dev.platformkit.Platform;
 import dev.platformkit.spec.Specs;
+import java.time.Instant;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code platform plan PATH...}: what apply would change; writes nothing. */
-@Command(name = "plan", description = "Show what apply would change. Writes nothing.")
+/** {@code platform plan PATH...}: what apply would change (tenants; schedules reconciled now); writes nothing. */
+@Command(name = "plan", description = "Show what apply would change (for Schedules: what a reconcile now would change). Writes nothing.")
 final class PlanCommand extends SpecCommand {
 
   @Mixin
@@ -24,9 +26,19 @@ final class PlanCommand extends SpecCommand {
   @Override
   int run(Specs specs) {
     try (Target t = target) {
-      Plan plan = t.platform(out()).tenants().plan(specs.tenants());
+      Platform platform = t.platform(out());
+      Plan plan = platform.tenants().plan(specs.tenants());
       printPlan(t, specs, plan);
-      return detailedExitCode && !plan.isEmpty() ? Main.CHANGES : 0;
+      boolean changes = !plan.isEmpty();
+      if (!specs.schedules().isEmpty()) {
+        // what a reconcile now would change, on the state as it is (before the tenants' plan is applied)
+        Instant now = t.now();
+        Plan schedules = platform.schedules().plan(specs.schedules(), now);
+        printSchedulePlan(t, specs.schedules(), now, schedules);
+        changes |= !schedules.isEmpty();
+      }
+      noteUnapplied(specs);
+      return detailedExitCode && changes ? Main.CHANGES : 0;
     }
   }
 }

@@ -9,10 +9,12 @@ import dev.platformkit.Plan;
 import dev.platformkit.Platform;
 import dev.platformkit.PlatformException;
 import dev.platformkit.ValidationException;
+import dev.platformkit.schedule.Schedule;
 import dev.platformkit.spec.SpecReader;
 import dev.platformkit.spec.Specs;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Parameters;
@@ -74,8 +76,9 @@ abstract class SpecCommand implements Callable<Integer> {
   }
 
   /**
-   * Prints the plan (or deletion plan) of the specs' tenants, then applies it unless it is empty. A
-   * namespace that holds objects platformkit does not own is deleted only with {@code deleteForeign}.
+   * Prints the plan (or deletion plan) of the specs' tenants, then applies it unless it is empty; then
+   * (not for a deletion) prints what reconciling the specs' schedules now would change and reconciles
+   * them. A namespace that holds objects platformkit does not own is deleted only with {@code deleteForeign}.
    */
   int planThenApply(Target target, Specs specs, boolean deletion, boolean deleteForeign) {
     try (target) {
@@ -88,24 +91,50 @@ abstract class SpecCommand implements Callable<Integer> {
         target.save();
         out().println(result);
       }
+      if (!deletion && !specs.schedules().isEmpty()) {
+        reconcileSchedules(target, platform, specs.schedules(), target.now());
+      }
+      if (!deletion) {
+        noteUnapplied(specs);
+      }
       return 0;
     }
   }
 
+  /** Prints the plan of {@code schedules} at {@code at} with its warnings, then reconciles them unless it is empty. */
+  void reconcileSchedules(Target target, Platform platform, List<Schedule> schedules, Instant at) {
+    Plan plan = platform.schedules().plan(schedules, at);
+    printSchedulePlan(target, schedules, at, plan);
+    if (!plan.isEmpty()) {
+      ApplyResult result = platform.schedules().reconcile(schedules, at);
+      target.save();
+      result.applied().forEach(c -> out().println("done " + c));
+      out().println(result);
+    }
+  }
+
   void printPlan(Target target, Specs specs, Plan plan) {
+    if (!plan.isDeletion() && specs.tenants().isEmpty() && !specs.schedules().isEmpty()) {
+      return; // nothing but schedules: their plan says it all
+    }
     out().println((plan.isDeletion() ? "deletion plan" : "plan") + " for " + specs.tenants().size()
         + " tenant(s) on the " + target.describe() + ":");
     out().println(plan.render());
-    if (!plan.isDeletion()) {
-      noteUnapplied(specs);
+  }
+
+  void printSchedulePlan(Target target, List<Schedule> schedules, Instant at, Plan plan) {
+    out().println("plan for " + schedules.size() + " schedule(s) at " + at + " on the " + target.describe() + ":");
+    for (Schedule s : schedules) {
+      out().println("  " + s.name() + ": " + (s.suspended() ? "suspended, changes nothing" : s.isUp(at) ? "up" : "down"));
     }
+    out().println(plan.render());
   }
 
   /** Says which kinds this command reads but does not act on yet. */
   void noteUnapplied(Specs specs) {
-    int others = specs.size() - specs.tenants().size();
+    int others = specs.sites().size() + specs.upgradePlans().size();
     if (others > 0) {
-      out().println("note: " + others + " Schedule/Site/UpgradePlan document(s) validated; only Tenants are applied by this version");
+      out().println("note: " + others + " Site/UpgradePlan document(s) validated; only Tenants and Schedules are applied by this version");
     }
   }
 }

@@ -8,6 +8,7 @@ import dev.platformkit.RetryPolicy;
 import dev.platformkit.Sleeper;
 import dev.platformkit.aws.AwsBackend;
 import dev.platformkit.k8s.KubernetesBackend;
+import dev.platformkit.spi.ResourceStore;
 import dev.platformkit.tenant.IamAccess;
 import dev.platformkit.testkit.InMemoryPlatform;
 import dev.platformkit.testkit.InMemoryStore;
@@ -25,7 +26,9 @@ import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
@@ -68,6 +71,10 @@ final class Target implements AutoCloseable {
       description = "kubeconfig context of the real cluster (default: the current context).")
   String context;
 
+  @Option(names = "--in-cluster",
+      description = "Act on the cluster this runs in, with its ServiceAccount (the in-cluster CronJob of a schedule).")
+  boolean inCluster;
+
   @Option(names = "--cluster", paramLabel = "NAME",
       description = "EKS cluster name, for the access entries of IamRole members (real cluster only).")
   String cluster;
@@ -85,30 +92,46 @@ final class Target implements AutoCloseable {
   Duration requestTimeout;
 
   private final Sleeper sleeper;
+  private final Clock clock;
   private final RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
   private InMemoryPlatform memory;
   private String resolved;
   private String masterUrl;
   private String eksServer;
   private KubernetesClient client;
+  private ResourceStore kubernetes;
   private EksClient eks;
 
-  /** Waits between retries with {@link Sleeper#SYSTEM}. */
+  /** Waits between retries with {@link Sleeper#SYSTEM}; now is the system clock's. */
   Target() {
-    this(Sleeper.SYSTEM);
+    this(Sleeper.SYSTEM, Clock.systemUTC());
   }
 
-  /** Waits between retries with {@code sleeper} (tests). */
-  Target(Sleeper sleeper) {
+  /** Waits between retries with {@code sleeper}; {@code clock} says what time it is now (tests). */
+  Target(Sleeper sleeper, Clock clock) {
     this.sleeper = sleeper;
+    this.clock = clock;
   }
 
   boolean embedded() {
-    return kubeconfig == null && context == null;
+    return kubeconfig == null && context == null && !inCluster;
   }
 
   String describe() {
     return embedded() ? "embedded in-memory backend (state in " + state + ")" : "cluster (" + resolved + ")";
+  }
+
+  /** The CLI's now: when schedules are reconciled unless {@code --at} says otherwise. */
+  Instant now() {
+    return clock.instant();
+  }
+
+  /** The Kubernetes store of the platform {@link #platform(PrintWriter)} built, to read workloads. */
+  ResourceStore kubernetes() {
+    if (kubernetes == null) {
+      throw new IllegalStateException("platform() first");
+    }
+    return kubernetes;
   }
 
   Platform platform(PrintWriter out) {
@@ -124,10 +147,15 @@ final class Target implements AutoCloseable {
       k8s.load(state.resolve("kubernetes.json"));
       aws.load(state.resolve("aws.json"));
       memory = InMemoryPlatform.of(k8s, aws, iamAccess, listener);
+      kubernetes = memory.kubernetes();
       return memory.platform();
     }
+    if (inCluster && (kubeconfig != null || context != null)) {
+      throw new PlatformException("--in-cluster uses the pod's ServiceAccount; leave out --kubeconfig and --context");
+    }
     client = new KubernetesClientBuilder().withConfig(config()).build();
-    Platform.Builder builder = Platform.builder().kubernetes(KubernetesBackend.create(client))
+    kubernetes = KubernetesBackend.create(client);
+    Platform.Builder builder = Platform.builder().kubernetes(kubernetes)
         .iamAccess(iamAccess).listener(listener).retryPolicy(retryPolicy).sleeper(sleeper);
     if (cluster != null) {
       // the platform retries; the SDK's own retries would multiply its attempts (and the wait) by 3.
