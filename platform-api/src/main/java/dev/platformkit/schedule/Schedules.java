@@ -1,6 +1,7 @@
 package dev.platformkit.schedule;
 
 import dev.platformkit.ApplyResult;
+import dev.platformkit.BackendException;
 import dev.platformkit.NotFoundException;
 import dev.platformkit.Ownership;
 import dev.platformkit.Plan;
@@ -173,7 +174,7 @@ public final class Schedules {
     if (!sleep.up()) {
       warnings.addAll(Findings.disruptionBudgets(schedule, read(namespaces, PDB), seen));
     }
-    warnings.addAll(Findings.selfHealingApplications(schedule, applications(), Set.copyOf(namespaces)));
+    warnings.addAll(Findings.selfHealingApplications(schedule, applications(warnings), Set.copyOf(namespaces)));
   }
 
   // the tenants' namespaces (found by their tenant label) and the listed ones, less the excluded ones
@@ -195,13 +196,21 @@ public final class Schedules {
     return out;
   }
 
-  // Argo CD may not be installed: then there is nothing to warn about
-  private List<Resource> applications() {
+  // Argo CD may not be installed: then there is nothing to warn about; an identity that may not list
+  // Applications (the in-cluster CronJob's, say) is told it was not checked
+  private List<Resource> applications(List<String> warnings) {
     ResourceStore k8s = engine.reconciler().store(ResourceRef.KUBERNETES).orElseThrow();
     try {
       return k8s.list(APPLICATION, Map.of());
     } catch (NotFoundException e) {
       return List.of();
+    } catch (BackendException e) {
+      if (e.status().orElse(0) != 403) {
+        throw e;
+      }
+      warnings.add("Argo CD Applications were not checked for self-heal (listing them is forbidden to this identity)");
+      return List.of();
     }
   }
+
 }

@@ -43,7 +43,9 @@ import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.eks.EksClient;
+import software.amazon.awssdk.services.rds.RdsClient;
 
 /**
  * Where the commands act: the embedded in-memory backend (default) or a real cluster and AWS account.
@@ -79,7 +81,8 @@ final class Target implements AutoCloseable {
       description = "EKS cluster name, for the access entries of IamRole members (real cluster only).")
   String cluster;
 
-  @Option(names = "--region", paramLabel = "REGION", description = "AWS region of the EKS cluster (default: the SDK's).")
+  @Option(names = "--region", paramLabel = "REGION", description = "AWS region of the EKS cluster and of schedules' node"
+      + " groups, RDS instances and Auto Scaling groups; acts on AWS too (default region: the SDK's).")
   String region;
 
   @Option(names = "--iam-access", paramLabel = "MODE", defaultValue = "ACCESS_ENTRIES",
@@ -101,6 +104,8 @@ final class Target implements AutoCloseable {
   private KubernetesClient client;
   private ResourceStore kubernetes;
   private EksClient eks;
+  private RdsClient rds;
+  private AutoScalingClient autoScaling;
 
   /** Waits between retries with {@link Sleeper#SYSTEM}; now is the system clock's. */
   Target() {
@@ -157,19 +162,31 @@ final class Target implements AutoCloseable {
     kubernetes = KubernetesBackend.create(client);
     Platform.Builder builder = Platform.builder().kubernetes(kubernetes)
         .iamAccess(iamAccess).listener(listener).retryPolicy(retryPolicy).sleeper(sleeper);
-    if (cluster != null) {
+    if (cluster != null || region != null) {
       // the platform retries; the SDK's own retries would multiply its attempts (and the wait) by 3.
       // The call timeout leaves room for resolving credentials (SSO, assume-role) before the attempt.
-      var eksBuilder = EksClient.builder().overrideConfiguration(ClientOverrideConfiguration.builder()
+      ClientOverrideConfiguration once = ClientOverrideConfiguration.builder()
           .retryStrategy(AwsRetryStrategy.doNotRetry())
-          .apiCallAttemptTimeout(requestTimeout).apiCallTimeout(requestTimeout.multipliedBy(2)).build());
+          .apiCallAttemptTimeout(requestTimeout).apiCallTimeout(requestTimeout.multipliedBy(2)).build();
+      var eksBuilder = EksClient.builder().overrideConfiguration(once);
+      var rdsBuilder = RdsClient.builder().overrideConfiguration(once);
+      var autoScalingBuilder = AutoScalingClient.builder().overrideConfiguration(once);
       if (region != null) {
         eksBuilder.region(Region.of(region));
+        rdsBuilder.region(Region.of(region));
+        autoScalingBuilder.region(Region.of(region));
       }
       eks = eksBuilder.build();
+      rds = rdsBuilder.build();
+      autoScaling = autoScalingBuilder.build();
       eksServer = eks.serviceClientConfiguration().endpointOverride().map(uri -> "EKS at " + uri)
           .orElse("EKS in " + eks.serviceClientConfiguration().region());
-      builder.aws(AwsBackend.builder().eks(eks).clusterName(cluster).build());
+      // EKS access entries need the cluster's name; node groups, RDS and Auto Scaling (schedules) do not
+      AwsBackend.Builder aws = AwsBackend.builder().eks(eks).rds(rds).autoScaling(autoScaling);
+      if (cluster != null) {
+        aws.clusterName(cluster);
+      }
+      builder.aws(aws.build());
     }
     return builder.build();
   }
@@ -308,6 +325,8 @@ final class Target implements AutoCloseable {
     }
     if (eks != null) {
       eks.close();
+      rds.close();
+      autoScaling.close();
     }
   }
 }
