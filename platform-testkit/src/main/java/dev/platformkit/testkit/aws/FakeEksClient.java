@@ -4,11 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Deque;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -183,8 +180,7 @@ public final class FakeEksClient implements EksClient {
   private final String region;
   private final String accountId;
   private final Map<String, Cluster> clusters = new TreeMap<>();
-  private final Map<String, Integer> calls = new TreeMap<>();
-  private final Deque<Fault> faults = new ArrayDeque<>();
+  private final CallLog log = new CallLog(WRITE_OPERATIONS);
   private long sequence;
 
   private static final class Cluster {
@@ -251,12 +247,6 @@ public final class FakeEksClient implements EksClient {
     }
   }
 
-  private record Fault(String operation, Supplier<? extends SdkException> error) {
-    boolean matches(String op) {
-      return operation == null || operation.equals(op);
-    }
-  }
-
   /** A fake in {@code us-east-1}, account {@code 111122223333}, stamping times from {@code clock}. */
   public FakeEksClient(Clock clock) {
     this(clock, "us-east-1", "111122223333");
@@ -309,15 +299,13 @@ public final class FakeEksClient implements EksClient {
    * exception from {@code error}, before they change anything.
    */
   public synchronized FakeEksClient failNext(String operation, int count, Supplier<? extends SdkException> error) {
-    for (int i = 0; i < count; i++) {
-      faults.add(new Fault(operation, error));
-    }
+    log.failNext(operation, count, error);
     return this;
   }
 
   /** Faults injected but not yet thrown. */
   public synchronized int pendingFaults() {
-    return faults.size();
+    return log.pendingFaults();
   }
 
   /** The error EKS answers when it throttles: {@code ThrottlingException}, 429. */
@@ -327,22 +315,22 @@ public final class FakeEksClient implements EksClient {
 
   /** Calls made to {@code operation} so far, failed ones included. */
   public synchronized int calls(String operation) {
-    return calls.getOrDefault(operation, 0);
+    return log.calls(operation);
   }
 
   /** Calls made so far, by operation (only operations called at least once). */
   public synchronized Map<String, Integer> callCounts() {
-    return Map.copyOf(calls);
+    return log.callCounts();
   }
 
   /** Calls made so far to the operations that change state ({@link #WRITE_OPERATIONS}). */
   public synchronized int writeCalls() {
-    return WRITE_OPERATIONS.stream().mapToInt(this::calls).sum();
+    return log.writeCalls();
   }
 
   /** Sets every call counter back to zero. */
   public synchronized void resetCalls() {
-    calls.clear();
+    log.resetCalls();
   }
 
   // --- EksClient ---
@@ -645,14 +633,7 @@ public final class FakeEksClient implements EksClient {
   // --- internals ---
 
   private void enter(String operation) {
-    calls.merge(operation, 1, Integer::sum);
-    for (Iterator<Fault> it = faults.iterator(); it.hasNext(); ) {
-      Fault fault = it.next();
-      if (fault.matches(operation)) {
-        it.remove();
-        throw fault.error().get();
-      }
-    }
+    log.enter(operation);
   }
 
   private Cluster cluster(String name) {

@@ -3,9 +3,6 @@ package dev.platformkit.testkit.aws;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -89,10 +86,7 @@ public final class FakeRdsClient implements RdsClient {
   private final String region;
   private final String accountId;
   private final Map<String, Instance> instances = new TreeMap<>();
-  private final Map<String, Integer> calls = new TreeMap<>();
-  private final Deque<Fault> faults = new ArrayDeque<>();
-
-  private record Fault(String operation, Supplier<? extends SdkException> error) {}
+  private final CallLog log = new CallLog(WRITE_OPERATIONS);
 
   private final class Instance {
     String id;
@@ -171,9 +165,7 @@ public final class FakeRdsClient implements RdsClient {
 
   /** The next {@code count} calls of {@code operation} (any when null) fail with a fresh exception from {@code error}. */
   public synchronized FakeRdsClient failNext(String operation, int count, Supplier<? extends SdkException> error) {
-    for (int i = 0; i < count; i++) {
-      faults.add(new Fault(operation, error));
-    }
+    log.failNext(operation, count, error);
     return this;
   }
 
@@ -189,12 +181,12 @@ public final class FakeRdsClient implements RdsClient {
 
   /** Calls made to {@code operation} so far, failed ones included. */
   public synchronized int calls(String operation) {
-    return calls.getOrDefault(operation, 0);
+    return log.calls(operation);
   }
 
   /** Calls made so far to {@link #WRITE_OPERATIONS}. */
   public synchronized int writeCalls() {
-    return WRITE_OPERATIONS.stream().mapToInt(this::calls).sum();
+    return log.writeCalls();
   }
 
   /** The status of an instance now (for assertions). */
@@ -279,14 +271,7 @@ public final class FakeRdsClient implements RdsClient {
   // --- internals ---
 
   private void enter(String operation) {
-    calls.merge(operation, 1, Integer::sum);
-    for (Iterator<Fault> it = faults.iterator(); it.hasNext(); ) {
-      Fault fault = it.next();
-      if (fault.operation() == null || fault.operation().equals(operation)) {
-        it.remove();
-        throw fault.error().get();
-      }
-    }
+    log.enter(operation);
   }
 
   private Instance instance(String id) {
