@@ -82,7 +82,7 @@ final class Sleep {
         int original = intOf(rec.get("replicas"), replicas);
         boolean manual = replicas != downtime;
         int target = manual && schedule.manualChanges() == ManualChangePolicy.RESPECT ? replicas : original;
-        return write(null, target == replicas ? null : Map.of("replicas", target));
+        return wake(target == replicas ? null : Map.of("replicas", target));
       });
     }
     if (record.isPresent()) {
@@ -92,7 +92,7 @@ final class Sleep {
     if (spared(r) || replicas <= downtime) {
       return Optional.empty();
     }
-    return Optional.of(write(recordJson("replicas", replicas), Map.of("replicas", downtime)));
+    return Optional.of(sleep(recordJson("replicas", replicas), Map.of("replicas", downtime)));
   }
 
   /** CronJobs: {@code spec.suspend}; a suspended CronJob starts no new Job, running ones finish. */
@@ -107,7 +107,7 @@ final class Sleep {
         boolean original = Boolean.TRUE.equals(rec.get("suspend"));
         boolean manual = !suspended;
         boolean target = manual && schedule.manualChanges() == ManualChangePolicy.RESPECT ? suspended : original;
-        return write(null, target == suspended ? null : Map.of("suspend", target));
+        return wake(target == suspended ? null : Map.of("suspend", target));
       });
     }
     if (record.isPresent()) {
@@ -118,7 +118,7 @@ final class Sleep {
     if (spared(r) || suspended) {
       return Optional.empty();
     }
-    return Optional.of(write(recordJson("suspend", false), Map.of("suspend", true)));
+    return Optional.of(sleep(recordJson("suspend", false), Map.of("suspend", true)));
   }
 
   /**
@@ -136,7 +136,7 @@ final class Sleep {
     if (up) {
       return record.map(rec -> {
         int original = intOf(rec.get("minReplicas"), min);
-        return write(null, original == min ? null : Map.of("minReplicas", original));
+        return wake(original == min ? null : Map.of("minReplicas", original));
       });
     }
     int downtime = Math.max(1, schedule.downtimeReplicas()); // minReplicas 0 needs a feature gate
@@ -145,7 +145,7 @@ final class Sleep {
     if (record.isPresent() || schedule.downtimeReplicas() == 0 || min <= downtime || !scheduled.contains(workload)) {
       return Optional.empty();
     }
-    return Optional.of(write(recordJson("minReplicas", min), Map.of("minReplicas", downtime)));
+    return Optional.of(sleep(recordJson("minReplicas", min), Map.of("minReplicas", downtime)));
   }
 
   // back to the downtime value, the record kept: it still holds the value the wake-up restores
@@ -153,12 +153,14 @@ final class Sleep {
     return new ResourceUpdate(Map.of(), Set.of(), Map.of(), Set.of(), Map.of("spec", spec));
   }
 
-  // one write: the record (set, or removed with null) and the spec fields
-  private ResourceUpdate write(String record, Map<String, Object> spec) {
-    Map<String, String> setAnnotations = record == null ? Map.of() : Map.of(RECORD, record);
-    Set<String> removeAnnotations = record == null ? Set.of(RECORD) : Set.of();
-    Map<String, Object> body = spec == null ? Map.of() : Map.of("spec", spec);
-    return new ResourceUpdate(Map.of(), Set.of(), setAnnotations, removeAnnotations, body);
+  // going down: the record and the downtime value in one write
+  private static ResourceUpdate sleep(String record, Map<String, Object> spec) {
+    return new ResourceUpdate(Map.of(), Set.of(), Map.of(RECORD, record), Set.of(), Map.of("spec", spec));
+  }
+
+  // waking: the record removed, with the restored value (none when it is already there) in the same write
+  private static ResourceUpdate wake(Map<String, Object> spec) {
+    return new ResourceUpdate(Map.of(), Set.of(), Map.of(), Set.of(RECORD), spec == null ? Map.of() : Map.of("spec", spec));
   }
 
   private String recordJson(String field, Object value) {
