@@ -1,4 +1,10 @@
 /**
  * Upgrade plans: multi-minor EKS upgrades as one-minor hops, findings and steps; `KubernetesVersion`.
+ *
+ * <p>The knowledge the planner draws on ships as data files in this package, read once and cached:
+ * {@link dev.platformkit.upgrade.DeprecatedApis} (API versions removed from 1.16 on, after the upstream
+ * deprecation guide), {@link dev.platformkit.upgrade.BreakingChanges} (other breaking changes per minor)
+ * and {@link dev.platformkit.upgrade.ControllerCompatibility} (controller minimums and tested ranges).
+ * {@link dev.platformkit.upgrade.SkewPolicy} carries the kubelet version skew rule.
  */
 package dev.platformkit.upgrade;
