@@ -6,7 +6,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code platform delete PATH...}: deletes everything the specs' tenants own, in reverse order. */
-@Command(name = "delete", description = "Delete everything the tenants in the specs own (never what they don't).")
+@Command(name = "delete", mixinStandardHelpOptions = true, version = Main.VERSION,
+    description = "Delete everything the tenants in the specs own (never what they don't).")
 final class DeleteCommand extends SpecCommand {
 
   @Mixin

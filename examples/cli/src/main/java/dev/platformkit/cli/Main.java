@@ -13,10 +13,24 @@ import picocli.CommandLine.IFactory;
  * in-memory backend (state kept in a local file) or, with {@code --kubeconfig}/{@code --context}, on a
  * real cluster.
  */
-@Command(name = "platform", mixinStandardHelpOptions = true, version = "platform 0.1.0",
+@Command(name = "platform", mixinStandardHelpOptions = true, version = Main.VERSION,
     description = "Platform automation primitives (Tenant, Schedule, Site, UpgradePlan) from spec files.",
-    subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class, DeleteCommand.class, ScheduleCommand.class})
-public final class Main {
+    footer = {"", "Each command takes spec files or directories and the backend options (--state, --kubeconfig,"
+        + " --context, --cluster, --region, ...): see 'platform help COMMAND'."},
+    exitCodeListHeading = "Exit status:%n",
+    exitCodeList = {"0:done (no changes with plan --detailed-exitcode)",
+        "1:invalid specs, none found, or a refused plan",
+        "2:changes pending (plan --detailed-exitcode)",
+        "3:backend or other failure",
+        "4:a command line that could not be understood"},
+    subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class, PlanCommand.class, ApplyCommand.class, DeleteCommand.class, ScheduleCommand.class})
+public final class Main implements Runnable {
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  /** What {@code --version} prints, for the top-level command and every subcommand. */
+  static final String VERSION = "platform 0.1.0";
 
   /** Exit status when specs are invalid or a plan is refused (ownership, preventDeletion). */
   static final int INVALID = 1;
@@ -26,6 +40,12 @@ public final class Main {
   static final int FAILED = 3;
   /** Exit status of a command line that could not be understood. */
   static final int USAGE = 4;
+
+  /** {@code platform} alone: a usage error that shows the commands. */
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand");
+  }
 
   /** Runs the command line and exits with its status. */
   public static void main(String[] args) {

@@ -9,7 +9,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code platform plan PATH...}: what apply would change (tenants; schedules reconciled now); writes nothing. */
-@Command(name = "plan", description = "Show what apply would change (for Schedules: what a reconcile now would change). Writes nothing.")
+@Command(name = "plan", mixinStandardHelpOptions = true, version = Main.VERSION,
+    description = "Show what apply would change (for Schedules: what a reconcile now would change). Writes nothing.")
 final class PlanCommand extends SpecCommand {
 
   @Mixin

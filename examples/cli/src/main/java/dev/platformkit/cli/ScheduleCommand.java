@@ -6,14 +6,25 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /** {@code platform schedule show|reconcile|manifests}: the commands for Schedule documents. */
-@Command(name = "schedule", description = "Show, reconcile and run Schedules in the cluster.",
-    subcommands = {ScheduleCommand.Show.class, ScheduleCommand.Reconcile.class, ScheduleCommand.Manifests.class})
-final class ScheduleCommand {
+@Command(name = "schedule", mixinStandardHelpOptions = true, version = Main.VERSION,
+    description = "Show, reconcile and run Schedules in the cluster.",
+    subcommands = {CommandLine.HelpCommand.class, ScheduleCommand.Show.class, ScheduleCommand.Reconcile.class, ScheduleCommand.Manifests.class})
+final class ScheduleCommand implements Runnable {
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  /** {@code platform schedule} alone: a usage error that shows its commands. */
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand");
+  }
 
   /** The Schedule documents of the specs, or an error (exit status 1) when there are none. */
   static List<Schedule> schedules(SpecCommand command, Specs specs) {
@@ -37,7 +48,8 @@ final class ScheduleCommand {
   }
 
   /** {@code platform schedule show PATH...}: up or down, the next transitions, downtime and savings. */
-  @Command(name = "show", description = "For each schedule: up or down at the instant, the next transitions (local time"
+  @Command(name = "show", mixinStandardHelpOptions = true, version = Main.VERSION,
+      description = "For each schedule: up or down at the instant, the next transitions (local time"
       + " and UTC), the down hours of the week from then, and what that saves on the targeted workloads found on the backend.")
   static final class Show extends SpecCommand {
     @picocli.CommandLine.Mixin
@@ -74,7 +86,8 @@ final class ScheduleCommand {
   }
 
   /** {@code platform schedule reconcile PATH...}: brings the targets where the schedules want them now. */
-  @Command(name = "reconcile", description = "Put the targets of the schedules to sleep or wake them, as the schedules"
+  @Command(name = "reconcile", mixinStandardHelpOptions = true, version = Main.VERSION,
+      description = "Put the targets of the schedules to sleep or wake them, as the schedules"
       + " want them at the instant; print the changes made and the warnings.")
   static final class Reconcile extends SpecCommand {
     @picocli.CommandLine.Mixin
@@ -103,7 +116,8 @@ final class ScheduleCommand {
   }
 
   /** {@code platform schedule manifests --image IMAGE PATH...}: the in-cluster objects as YAML. */
-  @Command(name = "manifests", description = "Print the objects that run the schedules inside the cluster (a CronJob"
+  @Command(name = "manifests", mixinStandardHelpOptions = true, version = Main.VERSION,
+      description = "Print the objects that run the schedules inside the cluster (a CronJob"
       + " reconciling every 5 minutes, its ServiceAccount, ConfigMap and namespace-scoped Roles) as YAML documents.")
   static final class Manifests extends SpecCommand {
     @picocli.CommandLine.Option(names = "--image", paramLabel = "IMAGE", required = true,

@@ -1,0 +1,112 @@
+package dev.platformkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** {@code platform help}, {@code platform help CMD}, {@code CMD --help} and {@code CMD -h}: help on stdout, exit 0. */
+class HelpTest {
+
+  private record Run(int status, String out, String err) {}
+
+  private static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int status = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Run(status, out.toString(), err.toString());
+  }
+
+  /** Every command, as the words that name it on the command line. */
+  private static final List<String> COMMANDS = List.of("validate", "plan", "apply", "delete", "schedule",
+      "schedule show", "schedule reconcile", "schedule manifests");
+
+  @Test
+  void topLevelHelpListsTheOptionsAndTheCommands() {
+    for (String[] args : List.of(new String[] {"help"}, new String[] {"--help"}, new String[] {"-h"})) {
+      Run run = run(args);
+
+      assertThat(run.status()).as(String.join(" ", args) + ": " + run.err()).isZero();
+      assertThat(run.err()).isEmpty();
+      assertThat(run.out()).as(String.join(" ", args))
+          .contains("Usage: platform")
+          .contains("-h, --help").contains("-V, --version")
+          .contains("validate").contains("plan").contains("apply").contains("delete").contains("schedule").contains("help")
+          .contains("Exit status:").contains("--detailed-exitcode").contains("platform help COMMAND");
+    }
+  }
+
+  @Test
+  void everyCommandPrintsItsHelpWithHelpDashDashHelpAndDashH() {
+    for (String command : COMMANDS) {
+      String[] words = command.split(" ");
+      String usage = "Usage: platform " + command;
+      String[] helpWord = concat(words.length == 1 ? new String[] {"help"} : new String[] {words[0], "help"},
+          words.length == 1 ? words : new String[] {words[1]});
+      for (String[] args : List.of(helpWord, concat(words, "--help"), concat(words, "-h"))) {
+        Run run = run(args);
+
+        String given = String.join(" ", args);
+        assertThat(run.status()).as(given + ": " + run.err()).isZero();
+        assertThat(run.err()).as(given).isEmpty();
+        assertThat(run.out()).as(given).contains(usage).contains("-h, --help");
+      }
+    }
+  }
+
+  @Test
+  void specCommandsListTheirOptionsInTheirHelp() {
+    assertThat(run("plan", "--help").out()).contains("--detailed-exitcode").contains("--state").contains("--kubeconfig")
+        .contains("PATH");
+    assertThat(run("help", "apply").out()).contains("--delete-foreign-objects").contains("--state");
+    assertThat(run("schedule", "show", "-h").out()).contains("--at").contains("--count");
+    assertThat(run("schedule", "help", "manifests").out()).contains("--image");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"validate", "plan", "apply", "delete", "schedule show", "schedule reconcile", "schedule manifests"})
+  void helpNeedsNoPathsAndTouchesNoBackend(String command) {
+    // PATH is required, yet --help wins over the missing parameter; --kubeconfig to nowhere is never read
+    Run run = run(concat(concat(command.split(" "), "--help"), "--kubeconfig", "/nonexistent/kubeconfig"));
+
+    assertThat(run.status()).as(run.err()).isZero();
+    assertThat(run.out()).contains("Usage: platform " + command);
+  }
+
+  @Test
+  void everyCommandPrintsTheVersion() {
+    assertThat(run("--version").out()).contains(Main.VERSION);
+    assertThat(run("plan", "-V").out()).contains(Main.VERSION);
+    assertThat(run("schedule", "show", "--version").out()).contains(Main.VERSION);
+  }
+
+  @Test
+  void helpForAnUnknownCommandIsAUsageError() {
+    Run run = run("help", "bogus");
+
+    assertThat(run.status()).isEqualTo(Main.USAGE);
+    assertThat(run.err()).contains("bogus");
+  }
+
+  @Test
+  void noCommandAtAllIsAUsageErrorThatShowsTheHelp() {
+    Run none = run();
+    Run scheduleAlone = run("schedule");
+
+    assertThat(none.status()).isEqualTo(Main.USAGE);
+    assertThat(none.err()).contains("Usage: platform");
+    assertThat(scheduleAlone.status()).isEqualTo(Main.USAGE);
+    assertThat(scheduleAlone.err()).contains("Usage: platform schedule");
+  }
+
+  private static String[] concat(String[] head, String... tail) {
+    String[] all = new String[head.length + tail.length];
+    System.arraycopy(head, 0, all, 0, head.length);
+    System.arraycopy(tail, 0, all, head.length, tail.length);
+    return all;
+  }
+}
