@@ -138,8 +138,9 @@ public final class Names {
   /**
    * A host name in {@code domain}: a label derived from {@code parts} as by {@link #dnsLabel}, a dot and
    * the domain, at most {@value #DNS_NAME_MAX} characters in all; the label gets less than
-   * {@value #DNS_LABEL_MAX} characters when the domain leaves less room. {@code ("preview", "jdoe",
-   * "feature/x"), "shop.example.com"} gives {@code preview-jdoe-feature-x-<hash>.shop.example.com}.
+   * {@value #DNS_LABEL_MAX} characters when the domain leaves less room.
+   * {@code dnsName("shop.example.com", "preview", "jdoe", "feature/x")} gives
+   * {@code preview-jdoe-feature-x-745a4dee.shop.example.com}.
    *
    * @param domain a DNS name (checked by {@link #isDnsName} after lower-casing, no trailing dot) that
    *     leaves room for a label of at least 13 characters
