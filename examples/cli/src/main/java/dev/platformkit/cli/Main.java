@@ -23,10 +23,10 @@ import picocli.CommandLine.IFactory;
         + " --context, --cluster, --region, ...): see 'platform help COMMAND'."},
     exitCodeListHeading = "Exit status:%n",
     exitCodeList = {"0:done (no changes with plan --detailed-exitcode)",
-        "1:invalid specs, none found, or a refused plan",
+        "1:invalid specs, none found, a spec path that does not exist, or a refused plan",
         "2:changes pending (plan --detailed-exitcode)",
         "3:backend or other failure",
-        "4:a command line that could not be understood"},
+        "4:a command line that could not be understood (also --cluster/--region without a cluster)"},
     subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class, PlanCommand.class, ApplyCommand.class, DeleteCommand.class, ScheduleCommand.class})
 public final class Main implements Runnable {
 

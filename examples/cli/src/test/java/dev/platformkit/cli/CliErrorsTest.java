@@ -157,6 +157,23 @@ class CliErrorsTest {
   }
 
   @Test
+  void anUnexpectedFailureIsOneLineAndItsStackTraceOnlyWithDebug() throws IOException {
+    // a state file with a null object: the in-memory store fails on it with a NullPointerException, which
+    // no command catches, so the top-level handler reports it
+    Path state = dir.resolve("state");
+    Files.createDirectories(state);
+    Files.writeString(state.resolve("kubernetes.json"), "{\"version\": 1, \"objects\": [null]}");
+
+    Run quiet = run("plan", "--state", state.toString(), SPECS.toString());
+    Run debug = run("plan", "--debug", "--state", state.toString(), SPECS.toString());
+
+    assertThat(quiet.status()).as(quiet.err()).isEqualTo(Main.FAILED);
+    assertThat(quiet.err()).startsWith("error: ").hasLineCount(1).doesNotContain("\tat ");
+    assertThat(debug.status()).isEqualTo(Main.FAILED);
+    assertThat(debug.err()).startsWith("error: ").contains("NullPointerException").contains("\tat ");
+  }
+
+  @Test
   void debugIsListedInTheHelp() {
     assertThat(run("--help").out()).contains("--debug");
     assertThat(run("plan", "--help").out()).contains("--debug");
