@@ -6,7 +6,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code platform apply PATH...}: prints the plan, then applies exactly that plan; reconciles schedules now. */
-@Command(name = "apply", mixinStandardHelpOptions = true, version = Main.VERSION,
+@Command(name = "apply", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Print the plan, then apply it; Schedules are reconciled now."
     + " A second run prints \"no changes\".")
 final class ApplyCommand extends SpecCommand {

@@ -6,7 +6,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code platform delete PATH...}: deletes everything the specs' tenants own, in reverse order. */
-@Command(name = "delete", mixinStandardHelpOptions = true, version = Main.VERSION,
+@Command(name = "delete", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Delete everything the tenants in the specs own (never what they don't).")
 final class DeleteCommand extends SpecCommand {
 

@@ -1,8 +1,12 @@
 package dev.platformkit.cli;
 
 import dev.platformkit.Sleeper;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IFactory;
@@ -13,24 +17,75 @@ import picocli.CommandLine.IFactory;
  * in-memory backend (state kept in a local file) or, with {@code --kubeconfig}/{@code --context}, on a
  * real cluster.
  */
-@Command(name = "platform", mixinStandardHelpOptions = true, version = Main.VERSION,
+@Command(name = "platform", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Platform automation primitives (Tenant, Schedule, Site, UpgradePlan) from spec files.",
     footer = {"", "Each command takes spec files or directories and the backend options (--state, --kubeconfig,"
         + " --context, --cluster, --region, ...): see 'platform help COMMAND'."},
     exitCodeListHeading = "Exit status:%n",
     exitCodeList = {"0:done (no changes with plan --detailed-exitcode)",
-        "1:invalid specs, none found, or a refused plan",
+        "1:invalid specs, none found, a spec path that does not exist, or a refused plan",
         "2:changes pending (plan --detailed-exitcode)",
         "3:backend or other failure",
-        "4:a command line that could not be understood"},
+        "4:a command line that could not be understood (also --cluster/--region without a cluster)"},
     subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class, PlanCommand.class, ApplyCommand.class, DeleteCommand.class, ScheduleCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
+  /** Print stack traces of failures; inherited, so it is accepted after any command too. */
+  @CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+      description = "On a failure, also print its stack trace on standard error.")
+  boolean debug;
+
+  /** The version of the build, from the Maven-filtered {@code version.properties}. */
+  static String version() {
+    Properties p = new Properties();
+    try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
+      if (in != null) {
+        p.load(in);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the CLI's version.properties", e);
+    }
+    String v = p.getProperty("version", "");
+    // unfiltered (run from an IDE without Maven's resource processing): say so rather than print ${...}
+    return v.isEmpty() || v.startsWith("${") ? "unknown (not built by Maven)" : v;
+  }
+
   /** What {@code --version} prints, for the top-level command and every subcommand. */
-  static final String VERSION = "platform 0.1.0";
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"platform " + version()};
+    }
+  }
+
+  /** Whether {@code --debug} was given anywhere on the command line {@code command} belongs to. */
+  static boolean debug(CommandLine command) {
+    for (CommandLine.ParseResult p = root(command).getParseResult(); p != null; p = p.subcommand()) {
+      if (p.hasMatchedOption("--debug")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static CommandLine root(CommandLine command) {
+    CommandLine c = command;
+    while (c.getParent() != null) {
+      c = c.getParent();
+    }
+    return c;
+  }
+
+  /** Prints {@code e}'s stack trace on {@code err} when {@code --debug} was given. */
+  static void trace(CommandLine command, Throwable e, PrintWriter err) {
+    if (debug(command)) {
+      e.printStackTrace(err);
+      err.flush();
+    }
+  }
 
   /** Exit status when specs are invalid or a plan is refused (ownership, preventDeletion). */
   static final int INVALID = 1;
@@ -40,6 +95,15 @@ public final class Main implements Runnable {
   static final int FAILED = 3;
   /** Exit status of a command line that could not be understood. */
   static final int USAGE = 4;
+
+  /** Options given together that do not make sense together: a usage error of one line, without the usage. */
+  static final class OptionConflict extends CommandLine.ParameterException {
+    private static final long serialVersionUID = 1L;
+
+    OptionConflict(CommandLine command, String message) {
+      super(command, message);
+    }
+  }
 
   /** {@code platform} alone: a usage error that shows the commands. */
   @Override
@@ -80,11 +144,15 @@ public final class Main implements Runnable {
     // distinct statuses: a usage error must not read as "changes pending" (2) under --detailed-exitcode
     cli.setParameterExceptionHandler((e, given) -> {
       err.println("error: " + e.getMessage());
-      e.getCommandLine().usage(err);
+      // options that do not go together: the line says why; the whole usage would bury it
+      if (!(e instanceof OptionConflict)) {
+        e.getCommandLine().usage(err);
+      }
       return USAGE;
     });
     cli.setExecutionExceptionHandler((e, command, parsed) -> {
       err.println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+      trace(command, e, err);
       return FAILED;
     });
     return cli.execute(args);

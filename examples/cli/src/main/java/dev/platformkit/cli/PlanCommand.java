@@ -9,7 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code platform plan PATH...}: what apply would change (tenants; schedules reconciled now); writes nothing. */
-@Command(name = "plan", mixinStandardHelpOptions = true, version = Main.VERSION,
+@Command(name = "plan", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Show what apply would change (for Schedules: what a reconcile now would change). Writes nothing.")
 final class PlanCommand extends SpecCommand {
 
@@ -27,6 +27,7 @@ final class PlanCommand extends SpecCommand {
   @Override
   int run(Specs specs) {
     try (Target t = target) {
+      t.checkIamAccess(specs, false);
       Platform platform = t.platform(out());
       Plan plan = platform.tenants().plan(specs.tenants());
       printPlan(t, specs, plan);

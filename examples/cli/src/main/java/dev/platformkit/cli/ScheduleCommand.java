@@ -12,7 +12,7 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /** {@code platform schedule show|reconcile|manifests}: the commands for Schedule documents. */
-@Command(name = "schedule", mixinStandardHelpOptions = true, version = Main.VERSION,
+@Command(name = "schedule", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Show, reconcile and run Schedules in the cluster.",
     subcommands = {CommandLine.HelpCommand.class, ScheduleCommand.Show.class, ScheduleCommand.Reconcile.class, ScheduleCommand.Manifests.class})
 final class ScheduleCommand implements Runnable {
@@ -48,7 +48,7 @@ final class ScheduleCommand implements Runnable {
   }
 
   /** {@code platform schedule show PATH...}: up or down, the next transitions, downtime and savings. */
-  @Command(name = "show", mixinStandardHelpOptions = true, version = Main.VERSION,
+  @Command(name = "show", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
       description = "For each schedule: up or down at the instant, the next transitions (local time"
       + " and UTC), the down hours of the week from then, and what that saves on the targeted workloads found on the backend.")
   static final class Show extends SpecCommand {
@@ -86,7 +86,7 @@ final class ScheduleCommand implements Runnable {
   }
 
   /** {@code platform schedule reconcile PATH...}: brings the targets where the schedules want them now. */
-  @Command(name = "reconcile", mixinStandardHelpOptions = true, version = Main.VERSION,
+  @Command(name = "reconcile", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
       description = "Put the targets of the schedules to sleep or wake them, as the schedules"
       + " want them at the instant; print the changes made and the warnings.")
   static final class Reconcile extends SpecCommand {
@@ -116,7 +116,7 @@ final class ScheduleCommand implements Runnable {
   }
 
   /** {@code platform schedule manifests --image IMAGE PATH...}: the in-cluster objects as YAML. */
-  @Command(name = "manifests", mixinStandardHelpOptions = true, version = Main.VERSION,
+  @Command(name = "manifests", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
       description = "Print the objects that run the schedules inside the cluster (a CronJob"
       + " reconciling every 5 minutes, its ServiceAccount, ConfigMap and namespace-scoped Roles) as YAML documents.")
   static final class Manifests extends SpecCommand {

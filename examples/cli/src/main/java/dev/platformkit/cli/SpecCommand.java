@@ -13,6 +13,7 @@ import dev.platformkit.schedule.Schedule;
 import dev.platformkit.spec.SpecReader;
 import dev.platformkit.spec.Specs;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -39,6 +40,22 @@ abstract class SpecCommand implements Callable<Integer> {
 
   @Override
   public final Integer call() {
+    Target target = target();
+    if (target != null) {
+      target.checkOptions(spec.commandLine());
+    }
+    // a mistyped path is bad input like an invalid spec, not a failure of the machine (exit status 3)
+    boolean missing = false;
+    for (Path path : paths) {
+      String why = !Files.exists(path) ? "does not exist" : !Files.isReadable(path) ? "is not readable" : null;
+      if (why != null) {
+        err().println("error: spec path " + path + " " + why);
+        missing = true;
+      }
+    }
+    if (missing) {
+      return Main.INVALID;
+    }
     try {
       Specs specs = SpecReader.create().read(paths);
       if (specs.isEmpty()) {
@@ -49,23 +66,39 @@ abstract class SpecCommand implements Callable<Integer> {
       return run(specs);
     } catch (ValidationException e) {
       // the message names what is invalid and lists every violation with its file:line:column
-      err().println("error: " + e.getMessage());
+      err().println("error: " + cli(e.getMessage()));
       return Main.INVALID;
     } catch (ForeignContentsException e) {
-      err().println("error: " + e.getMessage().replace(ApplyOption.class.getSimpleName() + "."
-          + ApplyOption.DELETE_FOREIGN_CONTENTS, "--delete-foreign-objects"));
+      err().println("error: " + cli(e.getMessage()));
       return Main.INVALID;
     } catch (OwnershipException e) {
-      err().println("error: " + e.getMessage());
+      err().println("error: " + cli(e.getMessage()));
       return Main.INVALID;
     } catch (BackendException e) {
-      Target target = target();
-      err().println("error: " + (target == null ? e.getMessage() : target.explain(e)));
+      err().println("error: " + cli(target == null ? e.getMessage() : target.explain(e)));
+      Main.trace(spec.commandLine(), e, err());
       return Main.FAILED;
     } catch (PlatformException e) {
-      err().println("error: " + e.getMessage());
+      err().println("error: " + cli(e.getMessage()));
+      Main.trace(spec.commandLine(), e, err());
       return Main.FAILED;
     }
+  }
+
+  /**
+   * The library's words for its Java API in the CLI's: its options instead of builder calls and enum
+   * constants. Where the CLI can, it checks first ({@link Target#checkIamAccess}); this catches the rest.
+   */
+  static String cli(String message) {
+    if (message == null) {
+      return null;
+    }
+    return message
+        .replace(ApplyOption.class.getSimpleName() + "." + ApplyOption.DELETE_FOREIGN_CONTENTS, "--delete-foreign-objects")
+        // AccessEntryStore names both already: keep the option
+        .replace("iamAccess(AWS_AUTH_CONFIGMAP) (--iam-access AWS_AUTH_CONFIGMAP)", "--iam-access AWS_AUTH_CONFIGMAP")
+        .replace("(Platform.builder().aws(...))", "(--cluster NAME [--region REGION])")
+        .replace("iamAccess(AWS_AUTH_CONFIGMAP)", "--iam-access AWS_AUTH_CONFIGMAP");
   }
 
   abstract int run(Specs specs);
@@ -82,6 +115,7 @@ abstract class SpecCommand implements Callable<Integer> {
    */
   int planThenApply(Target target, Specs specs, boolean deletion, boolean deleteForeign) {
     try (target) {
+      target.checkIamAccess(specs, deletion);
       Platform platform = target.platform(out());
       Plan plan = deletion ? platform.tenants().planDelete(specs.tenants()) : platform.tenants().plan(specs.tenants());
       printPlan(target, specs, plan);

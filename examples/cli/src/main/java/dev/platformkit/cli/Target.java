@@ -6,10 +6,16 @@ import dev.platformkit.PlatformException;
 import dev.platformkit.ProgressListener;
 import dev.platformkit.RetryPolicy;
 import dev.platformkit.Sleeper;
+import dev.platformkit.ValidationException;
+import dev.platformkit.Violation;
 import dev.platformkit.aws.AwsBackend;
 import dev.platformkit.k8s.KubernetesBackend;
+import dev.platformkit.spec.SpecDocument;
+import dev.platformkit.spec.Specs;
 import dev.platformkit.spi.ResourceStore;
 import dev.platformkit.tenant.IamAccess;
+import dev.platformkit.tenant.MemberKind;
+import dev.platformkit.tenant.Tenant;
 import dev.platformkit.testkit.InMemoryPlatform;
 import dev.platformkit.testkit.InMemoryStore;
 import io.fabric8.kubernetes.api.model.NamedContext;
@@ -29,11 +35,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
@@ -118,6 +126,46 @@ final class Target implements AutoCloseable {
     this.clock = clock;
   }
 
+  /**
+   * Refuses options that would be silently ignored: {@code --cluster} and {@code --region} name the EKS
+   * cluster and AWS region of a real cluster, and the embedded backend has neither.
+   */
+  void checkOptions(CommandLine command) {
+    if (embedded() && (cluster != null || region != null)) {
+      String given = cluster != null && region != null ? "--cluster and --region need" : cluster != null ? "--cluster needs" : "--region needs";
+      throw new Main.OptionConflict(command, given + " a cluster connection (--kubeconfig, --context or --in-cluster);"
+          + " the embedded backend has no EKS cluster or AWS region");
+    }
+  }
+
+  /**
+   * Refuses, before planning, IamRole members that would need EKS access entries when no EKS cluster is
+   * given: the library's own message names its Java builders, this one the CLI's options.
+   */
+  void checkIamAccess(Specs specs, boolean deletion) {
+    if (embedded() || iamAccess != IamAccess.ACCESS_ENTRIES || cluster != null) {
+      return;
+    }
+    for (SpecDocument<?> doc : specs.all()) {
+      if (!(doc.value() instanceof Tenant tenant)) {
+        continue;
+      }
+      List<Violation> violations = new ArrayList<>();
+      for (int i = 0; i < tenant.members().size(); i++) {
+        if (tenant.members().get(i).kind() == MemberKind.IamRole) {
+          violations.add(Violation.of("members[" + i + "]", "IamRole members need an AWS backend for EKS access entries:"
+              + " name the EKS cluster with --cluster NAME [--region REGION], or give --iam-access AWS_AUTH_CONFIGMAP"
+              + " on clusters that use the aws-auth ConfigMap"
+              + (deletion ? "; without it, deleting would leave the tenant's access entries behind" : ""))
+              .at(doc.file(), doc.line(), doc.column()));
+        }
+      }
+      if (!violations.isEmpty()) {
+        throw new ValidationException("Tenant " + tenant.name(), violations);
+      }
+    }
+  }
+
   boolean embedded() {
     return kubeconfig == null && context == null && !inCluster;
   }
@@ -200,6 +248,14 @@ final class Target implements AutoCloseable {
   }
 
   private Config config() {
+    if (kubeconfig != null) {
+      // NoSuchFileException's message is the bare path: "cannot read kubeconfig x: x" said nothing
+      String why = !Files.exists(kubeconfig) ? "does not exist" : Files.isDirectory(kubeconfig) ? "is a directory"
+          : !Files.isReadable(kubeconfig) ? "is not readable" : null;
+      if (why != null) {
+        throw new PlatformException("kubeconfig " + kubeconfig.toAbsolutePath() + " (--kubeconfig) " + why);
+      }
+    }
     Config config;
     try {
       config = kubeconfig == null ? Config.autoConfigure(context)

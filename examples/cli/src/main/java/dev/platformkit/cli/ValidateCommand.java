@@ -7,7 +7,7 @@ import java.util.TreeMap;
 import picocli.CommandLine.Command;
 
 /** {@code platform validate PATH...}: loads and checks specs; prints a summary or every error with file:line. */
-@Command(name = "validate", mixinStandardHelpOptions = true, version = Main.VERSION,
+@Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Load and check spec files; print a summary or every error with file:line:column.")
 final class ValidateCommand extends SpecCommand {
 
