@@ -366,13 +366,29 @@ public final class InMemoryStore implements ResourceStore {
     }
     try {
       State state = JSON.readValue(file.toFile(), new TypeReference<State>() {});
+      if (state == null || state.objects == null) {
+        throw damaged(file, "it holds no \"objects\" list", null);
+      }
       version = state.version;
-      for (Resource r : state.objects) {
+      for (int i = 0; i < state.objects.size(); i++) {
+        Resource r = state.objects.get(i);
+        if (r == null) {
+          objects.clear();
+          throw damaged(file, "objects[" + i + "] is empty", null);
+        }
         objects.put(r.ref(), r);
       }
-    } catch (IOException e) {
-      throw new PlatformException("cannot read state from " + file + " (delete it to start over): " + e.getMessage(), e, false);
+    } catch (IOException | RuntimeException e) {
+      objects.clear();
+      if (e instanceof PlatformException p) {
+        throw p;
+      }
+      throw damaged(file, e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(""), e);
     }
+  }
+
+  private static PlatformException damaged(Path file, String what, Exception cause) {
+    return new PlatformException("cannot read state from " + file + ": " + what + " (delete it to start over)", cause, false);
   }
 
   private record State(long version, List<Resource> objects) {}

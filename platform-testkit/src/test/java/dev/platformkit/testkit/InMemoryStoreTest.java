@@ -69,4 +69,16 @@ class InMemoryStoreTest {
     StoreClient.of(loaded).create(Resource.desired(ResourceRef.kubernetes("Namespace", "b"), Map.of(), Map.of(), Map.of()));
     assertThat(StoreClient.of(loaded).get(ResourceRef.kubernetes("Namespace", "b")).orElseThrow().version()).isEqualTo("2");
   }
+
+  @Test
+  void aDamagedStateFileIsOneClearErrorNamingItAndLeavesTheStoreEmpty(@TempDir Path dir) throws java.io.IOException {
+    Path file = dir.resolve("state.json");
+    java.nio.file.Files.writeString(file, "{\"version\": 3, \"objects\": [");
+
+    assertThatThrownBy(() -> memory.load(file)).isInstanceOf(dev.platformkit.PlatformException.class)
+        .hasMessageStartingWith("cannot read state from " + file + ": ")
+        .hasMessageEndingWith("(delete it to start over)")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    assertThat(memory.all()).isEmpty();
+  }
 }

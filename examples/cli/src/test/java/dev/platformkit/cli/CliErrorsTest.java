@@ -157,9 +157,7 @@ class CliErrorsTest {
   }
 
   @Test
-  void anUnexpectedFailureIsOneLineAndItsStackTraceOnlyWithDebug() throws IOException {
-    // a state file with a null object: the in-memory store fails on it with a NullPointerException, which
-    // no command catches, so the top-level handler reports it
+  void aDamagedStateFileIsOneLineNamingItAndItsStackTraceOnlyWithDebug() throws IOException {
     Path state = dir.resolve("state");
     Files.createDirectories(state);
     Files.writeString(state.resolve("kubernetes.json"), "{\"version\": 1, \"objects\": [null]}");
@@ -168,9 +166,10 @@ class CliErrorsTest {
     Run debug = run("plan", "--debug", "--state", state.toString(), SPECS.toString());
 
     assertThat(quiet.status()).as(quiet.err()).isEqualTo(Main.FAILED);
-    assertThat(quiet.err()).startsWith("error: ").hasLineCount(1).doesNotContain("\tat ");
+    assertThat(quiet.err()).startsWith("error: cannot read state from " + state.resolve("kubernetes.json"))
+        .contains("objects[0] is empty").hasLineCount(1).doesNotContain("\tat ");
     assertThat(debug.status()).isEqualTo(Main.FAILED);
-    assertThat(debug.err()).startsWith("error: ").contains("NullPointerException").contains("\tat ");
+    assertThat(debug.err()).startsWith("error: cannot read state from").contains("\tat ");
   }
 
   @Test
