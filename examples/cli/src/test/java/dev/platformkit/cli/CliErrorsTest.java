@@ -1,6 +1,9 @@
 package dev.platformkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.platformkit.cli.Cli.Run;
+import static dev.platformkit.cli.Cli.SPECS;
+import static dev.platformkit.cli.Cli.run;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.platformkit.Platform;
@@ -8,8 +11,6 @@ import dev.platformkit.ValidationException;
 import dev.platformkit.spec.SpecReader;
 import dev.platformkit.testkit.InMemoryStore;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -17,43 +18,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Errors in the CLI's words: its options, one line saying why, exit statuses as documented, traces only with --debug. */
 class CliErrorsTest {
-  private static final Path SPECS = locateSpecs();
 
   @TempDir
   Path dir;
 
-  private record Run(int status, String out, String err) {}
-
-  private Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int status = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Run(status, out.toString(), err.toString());
-  }
-
-  private static Path locateSpecs() {
-    Path p = Path.of("../specs");
-    return Files.isDirectory(p) ? p : Path.of("examples/specs");
-  }
-
   /** A kubeconfig for a server nothing listens on: the checks below fail before anything connects. */
   private Path kubeconfig() throws IOException {
-    Path file = dir.resolve("kubeconfig");
-    Files.writeString(file, """
-        apiVersion: v1
-        kind: Config
-        clusters:
-        - name: gone
-          cluster: {server: "https://127.0.0.1:1", insecure-skip-tls-verify: true}
-        contexts:
-        - name: gone
-          context: {cluster: gone, user: ci}
-        current-context: gone
-        users:
-        - name: ci
-          user: {token: not-checked}
-        """);
-    return file;
+    return Cli.kubeconfig(dir.resolve("kubeconfig"), "gone", "https://127.0.0.1:1");
   }
 
   private static void assertNamesTheCliOptionsNotTheJavaApi(Run run) {

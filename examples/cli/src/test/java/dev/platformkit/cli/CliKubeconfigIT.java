@@ -10,7 +10,6 @@ import io.fabric8.mockwebserver.MockWebServer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.logging.Level;
@@ -38,20 +37,7 @@ class CliKubeconfigIT {
     server.init();
     client = server.createClient();
     kubeconfig = dir.resolve("kubeconfig");
-    Files.writeString(kubeconfig, """
-        apiVersion: v1
-        kind: Config
-        clusters:
-        - name: mock
-          cluster: {server: "%s"}
-        contexts:
-        - name: mock
-          context: {cluster: mock, user: ci}
-        current-context: mock
-        users:
-        - name: ci
-          user: {token: not-checked}
-        """.formatted(server.url("/")));
+    Cli.kubeconfig(kubeconfig, "mock", server.url("/"));
   }
 
   @AfterEach

@@ -1,35 +1,20 @@
 package dev.platformkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.platformkit.cli.Cli.Run;
+import static dev.platformkit.cli.Cli.SPECS;
+import static dev.platformkit.cli.Cli.run;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CliTest {
-  private static final Path SPECS = locateSpecs();
 
   @TempDir
   Path dir;
-
-  private record Run(int status, String out, String err) {}
-
-  private Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int status = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Run(status, out.toString(), err.toString());
-  }
-
-  private static Path locateSpecs() {
-    // surefire runs in the module directory; the specs live two levels up
-    Path p = Path.of("../specs");
-    return Files.isDirectory(p) ? p : Path.of("examples/specs");
-  }
 
   @Test
   void applyThenApplyAgainPrintsNoChanges() {

@@ -1,10 +1,9 @@
 package dev.platformkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.platformkit.cli.Cli.Run;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -32,13 +31,8 @@ class CliUnreachableClusterIT {
   private final List<Socket> held = new ArrayList<>();
   private ServerSocket server;
 
-  private record Run(int status, String out, String err) {}
-
   private Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int status = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true), waits::add);
-    return new Run(status, out.toString(), err.toString());
+    return Cli.run((out, err) -> Main.run(args, out, err, waits::add));
   }
 
   @AfterEach
@@ -55,21 +49,7 @@ class CliUnreachableClusterIT {
 
   /** A kubeconfig for {@code url} and a spec of one tenant without IAM roles (no AWS backend needed). */
   private String[] plan(String url, String... options) throws IOException {
-    Path kubeconfig = dir.resolve("kubeconfig");
-    Files.writeString(kubeconfig, """
-        apiVersion: v1
-        kind: Config
-        clusters:
-        - name: gone
-          cluster: {server: "%s", insecure-skip-tls-verify: true}
-        contexts:
-        - name: gone
-          context: {cluster: gone, user: ci}
-        current-context: gone
-        users:
-        - name: ci
-          user: {token: not-checked}
-        """.formatted(url));
+    Path kubeconfig = Cli.kubeconfig(dir.resolve("kubeconfig"), "gone", url);
     Path spec = dir.resolve("tenant.yaml");
     Files.writeString(spec, """
         apiVersion: platformkit.dev/v1alpha1

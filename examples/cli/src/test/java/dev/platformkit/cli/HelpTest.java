@@ -1,9 +1,9 @@
 package dev.platformkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.platformkit.cli.Cli.Run;
+import static dev.platformkit.cli.Cli.run;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,15 +16,6 @@ import org.w3c.dom.Node;
 
 /** {@code platform help}, {@code platform help CMD}, {@code CMD --help} and {@code CMD -h}: help on stdout, exit 0. */
 class HelpTest {
-
-  private record Run(int status, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int status = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Run(status, out.toString(), err.toString());
-  }
 
   /** Every command, as the words that name it on the command line. */
   private static final List<String> COMMANDS = List.of("validate", "plan", "apply", "delete", "schedule",

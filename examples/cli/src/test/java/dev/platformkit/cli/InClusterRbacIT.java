@@ -66,14 +66,7 @@ class InClusterRbacIT {
     server.init();
     client = server.createClient();
     kubeconfig = dir.resolve("kubeconfig");
-    Files.writeString(kubeconfig, """
-        apiVersion: v1
-        kind: Config
-        clusters: [{name: mock, cluster: {server: "%s"}}]
-        contexts: [{name: mock, context: {cluster: mock, user: ci}}]
-        current-context: mock
-        users: [{name: ci, user: {token: not-checked}}]
-        """.formatted(server.url("/")));
+    Cli.kubeconfig(kubeconfig, "mock", server.url("/"));
   }
 
   @AfterEach

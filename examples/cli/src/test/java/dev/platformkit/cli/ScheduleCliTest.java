@@ -1,6 +1,8 @@
 package dev.platformkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.platformkit.cli.Cli.Run;
+import static dev.platformkit.cli.Cli.SPECS;
 
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -14,8 +16,6 @@ import dev.platformkit.spi.Kind;
 import dev.platformkit.spi.Resource;
 import dev.platformkit.testkit.InMemoryStore;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -29,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The Schedule commands on the embedded backend: {@code plan}/{@code apply} and {@code schedule show|reconcile|manifests}. */
 class ScheduleCliTest {
-  private static final Path SPECS = Files.isDirectory(Path.of("../specs")) ? Path.of("../specs") : Path.of("examples/specs");
   private static final Path TENANT = SPECS.resolve("tenant-payments.yaml");
   // Mon-Fri 07:30-20:30 Europe/Berlin, tenant payments, payments-ledger-replicator excluded, grace period 2 h
   private static final Path SCHEDULE = SPECS.resolve("schedule-payments-nonprod.yaml");
@@ -44,13 +43,8 @@ class ScheduleCliTest {
 
   private Path state;
 
-  private record Run(int status, String out, String err) {}
-
   private Run run(Instant now, String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int status = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true), Clock.fixed(now, ZoneOffset.UTC));
-    return new Run(status, out.toString(), err.toString());
+    return Cli.run((out, err) -> Main.run(args, out, err, Clock.fixed(now, ZoneOffset.UTC)));
   }
 
   private Run run(String... args) {

@@ -1,0 +1,45 @@
+package dev.platformkit.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.BiFunction;
+
+/** What the CLI tests share: running the command in-process, the example specs, a kubeconfig. */
+final class Cli {
+  /** The example specs; surefire runs in the module directory, an IDE may run at the repository root. */
+  static final Path SPECS = Files.isDirectory(Path.of("../specs")) ? Path.of("../specs") : Path.of("examples/specs");
+
+  /** What a run printed and returned. */
+  record Run(int status, String out, String err) {}
+
+  private Cli() {}
+
+  /** Runs {@code platform args...} with the defaults of {@link Main#run(String[], PrintWriter, PrintWriter)}. */
+  static Run run(String... args) {
+    return run((out, err) -> Main.run(args, out, err));
+  }
+
+  /** Runs {@code main} (one of the {@code Main.run} variants) with captured output. */
+  static Run run(BiFunction<PrintWriter, PrintWriter, Integer> main) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int status = main.apply(new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Run(status, out.toString(), err.toString());
+  }
+
+  /** Writes a kubeconfig whose only context (the current one, {@code name}) points at {@code server}. */
+  static Path kubeconfig(Path file, String name, String server) throws IOException {
+    Files.writeString(file, """
+        apiVersion: v1
+        kind: Config
+        clusters: [{name: %1$s, cluster: {server: "%2$s", insecure-skip-tls-verify: true}}]
+        contexts: [{name: %1$s, context: {cluster: %1$s, user: ci}}]
+        current-context: %1$s
+        users: [{name: ci, user: {token: not-checked}}]
+        """.formatted(name, server));
+    return file;
+  }
+}
