@@ -21,4 +21,13 @@ public interface ProgressListener {
 
   /** A free-form progress message during a long wait. */
   default void progress(String message) {}
+
+  /**
+   * Still waiting for {@code subject} (a certificate to be issued, a load balancer, an EKS update), now in
+   * state {@code status}, after {@code elapsed} of at most {@code timeout}. Called once per poll. The
+   * default reports it as a {@link #progress(String)} message.
+   */
+  default void waiting(String subject, String status, java.time.Duration elapsed, java.time.Duration timeout) {
+    progress("waiting for " + subject + ": " + status + " (" + elapsed.toSeconds() + "s of " + timeout.toSeconds() + "s)");
+  }
 }

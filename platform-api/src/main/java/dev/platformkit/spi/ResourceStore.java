@@ -67,6 +67,21 @@ public interface ResourceStore {
    */
   void delete(Kind kind, Resource current);
 
+  /**
+   * Makes several writes of one kind. Stores whose provider batches (Route53 change batches) override it to
+   * make them in as few requests as the provider allows, all-or-nothing per request; the default makes them
+   * one by one, in order, and stops at the first failure. Errors are those of the single calls.
+   */
+  default void write(Kind kind, List<Write> writes) {
+    for (Write w : writes) {
+      switch (w.action()) {
+        case CREATE -> create(kind, w.desired());
+        case UPDATE -> update(kind, w.current(), w.update());
+        case DELETE -> delete(kind, w.current());
+      }
+    }
+  }
+
   /** How ownership is marked on this store's objects. Default: Kubernetes labels. */
   default Marks marks() {
     return Marks.LABELS;
