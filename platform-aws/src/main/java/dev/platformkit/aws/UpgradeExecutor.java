@@ -136,6 +136,9 @@ public final class UpgradeExecutor {
   private final Duration pollInterval;
   private final Wait wait;
   private final Reconciler reconciler;
+  private final RetryPolicy retryPolicy;
+  private final Sleeper sleeper;
+  private final java.util.Random random = new java.util.Random();
 
   private UpgradeExecutor(Builder b) {
     this.versions = new EksVersionStore(b.eks);
@@ -146,8 +149,9 @@ public final class UpgradeExecutor {
     this.jobsDeadline = b.jobsDeadline;
     this.pollInterval = b.pollInterval;
     this.wait = new Wait(b.clock, b.sleeper, b.listener);
-    this.reconciler = new Reconciler(Map.of(ResourceRef.AWS, versions), b.retryPolicy, b.sleeper, b.clock,
-        new java.util.Random());
+    this.retryPolicy = b.retryPolicy;
+    this.sleeper = b.sleeper;
+    this.reconciler = new Reconciler(Map.of(ResourceRef.AWS, versions), b.retryPolicy, b.sleeper, b.clock, random);
   }
 
   /** A new builder. */
@@ -348,7 +352,21 @@ public final class UpgradeExecutor {
     return new StepResult(step, Outcome.SKIPPED, detail);
   }
 
+  // a read that decides: retried after throttling and 5xx, like the engine's reads
   private Resource read(Target t) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return readOnce(t);
+      } catch (PlatformException e) {
+        if (!e.retryable() || attempt >= retryPolicy.maxAttempts()) {
+          throw e;
+        }
+        sleeper.sleep(retryPolicy.delay(attempt, random));
+      }
+    }
+  }
+
+  private Resource readOnce(Target t) {
     return versions.get(t.kind(), t.ref()).orElseThrow(() -> new PlatformException(t.what() + " does not exist"
         + (t.kind().equals(EksVersionStore.ADDON) ? " (the add-on is not installed; the plan names it)" : "")));
   }
@@ -356,7 +374,7 @@ public final class UpgradeExecutor {
   // a read in a poll: a retryable failure (throttling) is one more poll, not the end of the wait
   private Optional<Resource> poll(Target t) {
     try {
-      return Optional.of(read(t));
+      return Optional.of(readOnce(t));
     } catch (BackendException e) {
       if (e.retryable()) {
         return Optional.empty();
