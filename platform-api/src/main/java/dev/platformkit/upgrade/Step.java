@@ -54,6 +54,12 @@ public abstract class Step implements Serializable, WithStep {
   /** The version the step moves to. Required for control plane and node group upgrades. */
   public abstract Optional<KubernetesVersion> version();
 
+  /**
+   * For {@link StepKind#UPGRADE_ADDON}: the add-on version the step installs, as EKS names it
+   * ({@code v1.12.6-eksbuild.2}); the executor needs it and refuses an add-on step without it.
+   */
+  public abstract Optional<String> addOnVersion();
+
   /** For {@link StepKind#SHIFT_TRAFFIC}: the percentage of traffic sent to the new cluster, 1 to 100. */
   public abstract Optional<Integer> percent();
 

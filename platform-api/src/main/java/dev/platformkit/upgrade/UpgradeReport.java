@@ -154,6 +154,11 @@ public abstract class UpgradeReport implements Serializable, WithUpgradeReport {
     if (s.kind() != null && NEED_VERSION.contains(s.kind()) && s.version().isEmpty()) {
       c.add(p + ".version", "is required for a " + s.kind().value() + " step");
     }
+    if (s.addOnVersion().isPresent() && s.kind() != null && s.kind() != StepKind.UPGRADE_ADDON) {
+      c.add(p + ".addOnVersion", "is only used by an upgrade-addon step");
+    } else if (s.addOnVersion().isPresent() && s.addOnVersion().get().isBlank()) {
+      c.add(p + ".addOnVersion", "must not be blank");
+    }
     if (s.kind() == StepKind.SHIFT_TRAFFIC) {
       if (s.percent().isEmpty()) {
         c.add(p + ".percent", "is required for a shift-traffic step");
