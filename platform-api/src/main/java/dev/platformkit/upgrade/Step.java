@@ -66,9 +66,6 @@ public abstract class Step implements Serializable, WithStep {
   /** The hop this step belongs to, for in-place upgrades; empty for blue-green steps and preparation before the first hop. */
   public abstract Optional<Hop> hop();
 
-  /** For {@link StepKind#UPGRADE_ADDON}: the add-on version to move to ({@code v1.12.6-eksbuild.2}). */
-  public abstract Optional<String> addOnVersion();
-
   /**
    * For {@link StepKind#SHIFT_TRAFFIC}: how long to hold the new weights before the next step, at least
    * the records' TTL so that resolvers have picked them up.

@@ -177,9 +177,6 @@ public abstract class UpgradeReport implements Serializable, WithUpgradeReport {
       }
     }
     s.dwell().filter(d -> d.isNegative() || d.isZero()).ifPresent(d -> c.add(p + ".dwell", d + " is not a positive duration"));
-    if (s.addOnVersion().isPresent() && s.kind() != StepKind.UPGRADE_ADDON) {
-      c.add(p + ".addOnVersion", "is only used by an upgrade-addon step");
-    }
   }
 
   /** Builds {@link UpgradeReport}s. */
