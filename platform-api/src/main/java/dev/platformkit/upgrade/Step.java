@@ -63,7 +63,7 @@ public abstract class Step implements Serializable, WithStep {
   /** For {@link StepKind#SHIFT_TRAFFIC}: the percentage of traffic sent to the new cluster, 1 to 100. */
   public abstract Optional<Integer> percent();
 
-  /** The hop this step belongs to, for in-place upgrades; empty for blue-green steps and preparation before the first hop. */
+  /** The hop this step belongs to, for in-place upgrades (node groups caught up before it included); empty for blue-green steps. */
   public abstract Optional<Hop> hop();
 
   /**
