@@ -2,21 +2,12 @@ package dev.platformkit.upgrade;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.platformkit.upgrade.Inventory.ApiUsage;
-import dev.platformkit.upgrade.Inventory.Origin;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,12 +16,10 @@ import org.junit.jupiter.api.Test;
  * of the {@link Inventory}: versions, node groups, add-ons, controllers) and {@code expected-findings.txt}
  * (one line per finding in the report's order: hop, severity, code, location).
  *
- * <p>The manifests are read by {@link #manifestUsages}, a stand-in for the upgrade-scan branch's
- * {@code ManifestScanner} until it is on this branch.
+ * <p>The manifests are read by {@link ManifestScanner}.
  */
 class CorpusTest {
   private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   static Path corpus(String name) {
     try {
@@ -40,48 +29,19 @@ class CorpusTest {
     }
   }
 
-  /** The corpus's inventory: {@code cluster.json} plus the deprecated API versions its manifests use. */
+  /** The corpus's inventory: {@code cluster.json} plus what {@link ManifestScanner} finds in its manifests. */
   static Inventory inventory(Path corpus) throws IOException {
     Inventory cluster = JSON.readValue(corpus.resolve("cluster.json").toFile(), Inventory.class);
-    return new Inventory(cluster.controlPlane(), manifestUsages(corpus, corpus.resolve("manifests")), cluster.nodes(), cluster.nodeGroups(),
-        cluster.addOns(), cluster.controllers());
+    ScanResult scan = ManifestScanner.create().scan(corpus.resolve("manifests"));
+    assertThat(scan.problems()).isEmpty();
+    return cluster.plus(scan.inventory());
   }
 
-  /** Uses of catalogued API versions in the YAML and JSON files under {@code dir}, located {@code path:line} relative to {@code root}. */
-  static List<ApiUsage> manifestUsages(Path root, Path dir) throws IOException {
-    List<ApiUsage> usages = new ArrayList<>();
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(dir)) {
-      files = walk.filter(f -> f.toString().matches(".*\\.(ya?ml|json)")).sorted().toList();
-    }
-    for (Path file : files) {
-      JsonFactory factory = file.toString().endsWith(".json") ? JSON.getFactory() : YAML.getFactory();
-      try (JsonParser p = factory.createParser(file.toFile())) {
-        p.setCodec(file.toString().endsWith(".json") ? JSON : YAML);
-        for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
-          int line = p.currentTokenLocation().getLineNr();
-          JsonNode doc = p.readValueAsTree();
-          if (doc == null || !doc.hasNonNull("apiVersion") || !doc.hasNonNull("kind")) {
-            continue;
-          }
-          String apiVersion = doc.get("apiVersion").asText();
-          String kind = doc.get("kind").asText();
-          if (DeprecatedApis.bundled().lookup(apiVersion, kind).isPresent()) {
-            JsonNode meta = doc.path("metadata");
-            usages.add(new ApiUsage(apiVersion, kind, meta.hasNonNull("namespace") ? meta.get("namespace").asText() : null,
-                meta.hasNonNull("name") ? meta.get("name").asText() : null, Origin.FILE,
-                root.relativize(file).toString().replace('\\', '/') + ":" + line));
-          }
-        }
-      }
-    }
-    return usages;
-  }
-
-  /** {@code hop | severity | code | location}, one per finding. */
-  static List<String> lines(UpgradeReport report) {
+  /** {@code hop | severity | code | location}, one per finding, file locations relative to the corpus. */
+  static List<String> lines(Path corpus, UpgradeReport report) {
+    String root = corpus.toString() + java.io.File.separator;
     return report.findings().stream().map(f -> f.hop().map(Hop::toString).orElse("-") + " | " + f.severity().value() + " | " + f.code()
-        + " | " + f.location().orElse("-")).toList();
+        + " | " + f.location().map(l -> l.replace(root, "").replace('\\', '/')).orElse("-")).toList();
   }
 
   static List<String> expected(Path corpus) throws IOException {
@@ -97,7 +57,7 @@ class CorpusTest {
 
     UpgradeReport report = Planner.create().plan(plan, inventory(corpus));
 
-    assertThat(lines(report)).containsExactlyElementsOf(expected(corpus));
+    assertThat(lines(corpus, report)).containsExactlyElementsOf(expected(corpus));
     assertThat(report.currentVersion()).isEqualTo(KubernetesVersion.parse("1.20.15"));
     assertThat(report.hops()).hasSize(7);
     // every hop: its control plane update, and strict node skew rolls both node groups after it
@@ -134,6 +94,6 @@ class CorpusTest {
     UpgradeReport report = Planner.create().plan(plan, inventory(corpus));
 
     assertThat(report.hops()).containsExactly(new Hop(KubernetesVersion.parse("1.35"), newest));
-    assertThat(lines(report)).containsExactlyElementsOf(expected(corpus));
+    assertThat(lines(corpus, report)).containsExactlyElementsOf(expected(corpus));
   }
 }

@@ -27,8 +27,8 @@ public final class ReportRenderer {
   private ReportRenderer() {}
 
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-  // a manifest file, optionally with a line: what a file scanner reports as a location
-  private static final Pattern FILE = Pattern.compile("([^\\s:]+\\.(?:ya?ml|json))(?::(\\d+))?");
+  // a manifest file, optionally with a line and the template it came from: what ManifestScanner reports
+  private static final Pattern FILE = Pattern.compile("([^\\s:]+\\.(?:ya?ml|json))(?::(\\d+))?(?: \\([^()]*\\))?");
 
   // ---- Markdown ----
 
