@@ -20,14 +20,14 @@ import picocli.CommandLine.IFactory;
 @Command(name = "platform", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Platform automation primitives (Tenant, Schedule, Site, UpgradePlan) from spec files.",
     footer = {"", "Each command takes spec files or directories and the backend options (--state, --kubeconfig,"
-        + " --context, --cluster, --region, ...): see 'platform help COMMAND'."},
+        + " --context, --cluster, --region, ...); 'upgrade plan' takes manifests (-f) and a cluster to scan: see 'platform help COMMAND'."},
     exitCodeListHeading = "Exit status:%n",
     exitCodeList = {"0:done (no changes with plan --detailed-exitcode)",
         "1:invalid specs, none found, a spec path that does not exist, or a refused plan",
-        "2:changes pending (plan --detailed-exitcode)",
+        "2:changes pending (plan --detailed-exitcode), blockers (upgrade plan --detailed-exitcode)",
         "3:backend or other failure",
         "4:a command line that could not be understood (also --cluster/--region without a cluster)"},
-    subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class, PlanCommand.class, ApplyCommand.class, DeleteCommand.class, ScheduleCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class, PlanCommand.class, ApplyCommand.class, DeleteCommand.class, ScheduleCommand.class, UpgradeCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec

@@ -239,6 +239,39 @@ final class Target implements AutoCloseable {
     return builder.build();
   }
 
+  /**
+   * A client of the real cluster ({@code --kubeconfig}, {@code --context}, or the pod's own with
+   * {@code --in-cluster}) for commands that only read it, such as {@code upgrade plan}; closed with this target.
+   */
+  KubernetesClient kubernetesClient() {
+    if (client == null) {
+      client = new KubernetesClientBuilder().withConfig(config()).build();
+    }
+    return client;
+  }
+
+  /** The API server URL of {@link #kubernetesClient()}, once built. */
+  String server() {
+    return masterUrl;
+  }
+
+  /** An EKS client in {@code --region} (default: the SDK's region), one attempt per call; closed with this target. */
+  EksClient eksClient() {
+    if (eks == null) {
+      ClientOverrideConfiguration once = ClientOverrideConfiguration.builder()
+          .retryStrategy(AwsRetryStrategy.doNotRetry())
+          .apiCallAttemptTimeout(requestTimeout).apiCallTimeout(requestTimeout.multipliedBy(2)).build();
+      var builder = EksClient.builder().overrideConfiguration(once);
+      if (region != null) {
+        builder.region(Region.of(region));
+      }
+      eks = builder.build();
+      eksServer = eks.serviceClientConfiguration().endpointOverride().map(uri -> "EKS at " + uri)
+          .orElse("EKS in " + eks.serviceClientConfiguration().region());
+    }
+    return eks;
+  }
+
   /** Saves the embedded state after a write. */
   void save() {
     if (memory != null) {
@@ -379,9 +412,14 @@ final class Target implements AutoCloseable {
     if (client != null) {
       client.close();
     }
+    // eksClient() builds the EKS client alone
     if (eks != null) {
       eks.close();
+    }
+    if (rds != null) {
       rds.close();
+    }
+    if (autoScaling != null) {
       autoScaling.close();
     }
   }
