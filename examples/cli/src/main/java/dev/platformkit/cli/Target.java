@@ -195,11 +195,10 @@ final class Target implements AutoCloseable {
       }
     };
     if (embedded()) {
-      InMemoryStore k8s = InMemoryStore.kubernetes();
-      InMemoryStore aws = InMemoryStore.aws();
-      k8s.load(state.resolve("kubernetes.json"));
-      aws.load(state.resolve("aws.json"));
-      memory = InMemoryPlatform.of(k8s, aws, iamAccess, listener);
+      memory = InMemoryPlatform.of(InMemoryStore.kubernetes(), InMemoryStore.aws(), iamAccess, listener);
+      if (Files.exists(stateFile())) {
+        memory.restoreFrom(stateFile());
+      }
       kubernetes = memory.kubernetes();
       return memory.platform();
     }
@@ -272,12 +271,19 @@ final class Target implements AutoCloseable {
     return eks;
   }
 
-  /** Saves the embedded state after a write. */
+  /**
+   * Saves the embedded state after a write: one file holding both stores, the testkit's state document,
+   * written atomically (two runs at once leave one run's whole state, never a broken file).
+   */
   void save() {
     if (memory != null) {
-      memory.kubernetes().save(state.resolve("kubernetes.json"));
-      memory.aws().save(state.resolve("aws.json"));
+      memory.snapshot(stateFile());
     }
+  }
+
+  /** The embedded backend's state file in the {@code --state} directory. */
+  Path stateFile() {
+    return state.resolve("state.json");
   }
 
   private Config config() {

@@ -23,7 +23,7 @@ class PlatformJarIT {
       assertThat(names).contains("dev/platformkit/cli/Main.class", "dev/platformkit/testkit/InMemoryStore.class");
       assertThat(names).filteredOn(n -> n.startsWith("org/junit/") || n.startsWith("org/assertj/")
           || n.startsWith("org/opentest4j/") || n.contains("junit")
-          || n.startsWith("dev/platformkit/testkit/contract/")).isEmpty();
+          || n.startsWith("dev/platformkit/testkit/contract/") || n.startsWith("dev/platformkit/testkit/assertions/")).isEmpty();
     }
   }
 }
