@@ -32,7 +32,8 @@ import picocli.CommandLine.IFactory;
         "2:plan: there are changes (like terraform plan -detailed-exitcode); apply and delete return 0"
             + " once they applied them"},
     footerHeading = "%n",
-    subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class, PlanCommand.class, ApplyCommand.class, DeleteCommand.class, ScheduleCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class, PlanCommand.class, ApplyCommand.class, DeleteCommand.class, ScheduleCommand.class,
+        SchemaCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec
