@@ -63,24 +63,22 @@ public final class Pipelines {
 
   private static <T> T on(Where where, String kubeconfig, boolean writes, Function<Platform, T> work) {
     if (where.embedded()) {
-      Path state = Path.of(where.state());
-      InMemoryStore kubernetes = InMemoryStore.kubernetes();
-      InMemoryStore aws = InMemoryStore.aws();
-      kubernetes.load(state.resolve("kubernetes.json"));
-      aws.load(state.resolve("aws.json"));
-      InMemoryPlatform memory = InMemoryPlatform.of(kubernetes, aws, IamAccess.ACCESS_ENTRIES,
-          dev.platformkit.ProgressListener.NONE);
+      // the same state document as the CLI's --state directory, written atomically
+      Path file = Path.of(where.state()).resolve("state.json");
+      InMemoryPlatform memory = InMemoryPlatform.of(InMemoryStore.kubernetes(), InMemoryStore.aws(),
+          IamAccess.ACCESS_ENTRIES, dev.platformkit.ProgressListener.NONE);
+      if (Files.exists(file)) {
+        memory.restoreFrom(file);
+      }
       T result = work.apply(memory.platform());
-      if (!writes) {
-        return result;
+      if (writes) {
+        try {
+          Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+          throw new PlatformException("cannot create state directory " + file.getParent().toAbsolutePath() + ": " + e.getMessage());
+        }
+        memory.snapshot(file);
       }
-      try {
-        Files.createDirectories(state);
-      } catch (IOException e) {
-        throw new PlatformException("cannot create state directory " + state.toAbsolutePath() + ": " + e.getMessage());
-      }
-      memory.kubernetes().save(state.resolve("kubernetes.json"));
-      memory.aws().save(state.resolve("aws.json"));
       return result;
     }
     try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config(where, kubeconfig)).build()) {

@@ -8,6 +8,7 @@ import com.lesfurets.jenkins.unit.MethodSignature;
 import com.lesfurets.jenkins.unit.cps.BasePipelineTestCPS;
 import com.lesfurets.jenkins.unit.global.lib.LibraryConfiguration;
 import com.lesfurets.jenkins.unit.global.lib.SourceRetriever;
+import dev.platformkit.testkit.InMemoryPlatform;
 import dev.platformkit.testkit.InMemoryStore;
 import dev.platformkit.ResourceRef;
 import java.io.IOException;
@@ -198,8 +199,7 @@ class JenkinsfileTest extends BasePipelineTestCPS {
   }
 
   private String quotaCpu() {
-    InMemoryStore kubernetes = InMemoryStore.kubernetes();
-    kubernetes.load(state.resolve("kubernetes.json"));
+    InMemoryStore kubernetes = InMemoryPlatform.restore(state.resolve("state.json")).kubernetes();
     return kubernetes.all().stream()
         .filter(r -> r.ref().kind().equals("ResourceQuota") && "payments-stage".equals(r.ref().namespace()))
         .map(r -> String.valueOf(((Map<?, ?>) ((Map<?, ?>) r.body().get("spec")).get("hard")).get("requests.cpu")))
@@ -242,8 +242,10 @@ class JenkinsfileTest extends BasePipelineTestCPS {
   }
 
   private List<String> namespaces() {
-    InMemoryStore kubernetes = InMemoryStore.kubernetes();
-    kubernetes.load(state.resolve("kubernetes.json"));
+    if (!Files.exists(state.resolve("state.json"))) {
+      return List.of();
+    }
+    InMemoryStore kubernetes = InMemoryPlatform.restore(state.resolve("state.json")).kubernetes();
     return kubernetes.all().stream().map(r -> r.ref()).filter(r -> r.kind().equals("Namespace"))
         .map(ResourceRef::name).toList();
   }
