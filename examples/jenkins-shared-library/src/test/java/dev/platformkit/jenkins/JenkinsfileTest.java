@@ -31,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * state is serialized at every step, as Jenkins checkpoints it), on the real library and the embedded
  * in-memory backend. Only Jenkins itself is mocked: the workspace (findFiles/readFile), input, error.
  */
+@SuppressWarnings("unchecked")
 class JenkinsfileTest extends BasePipelineTestCPS {
   private static final Path MODULE = Path.of("").toAbsolutePath();
   private static final Path SPECS = MODULE.resolve("../specs/tenant-payments.yaml").normalize();
@@ -75,6 +76,14 @@ class JenkinsfileTest extends BasePipelineTestCPS {
     }));
     getHelper().registerAllowedMethod(MethodSignature.method("findFiles", Map.class), fn(args -> find(String.valueOf(((Map<?, ?>) args).get("glob")))));
     getHelper().registerAllowedMethod(MethodSignature.method("readFile", Map.class), fn(args -> read(String.valueOf(((Map<?, ?>) args).get("file")))));
+    getHelper().registerAllowedMethod(MethodSignature.method("writeFile", Map.class), fn(args -> {
+      Map<?, ?> a = (Map<?, ?>) args;
+      try {
+        return Files.writeString(workspace.resolve(String.valueOf(a.get("file"))), String.valueOf(a.get("text")));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }));
     getBinding().setVariable("env", new java.util.HashMap<>(Map.of("PLATFORMKIT_STATE", state.toString())));
     getBinding().setVariable("scm", Map.of());
     Files.createDirectories(workspace.resolve("platform"));
@@ -183,6 +192,42 @@ class JenkinsfileTest extends BasePipelineTestCPS {
   }
 
   @Test
+  void plansAnUpgradeFromTheWorkspaceManifestsAndWritesTheReports() throws Exception {
+    writeIngressV1beta1();
+    loadPlatformSteps();
+
+    runScript("upgradePlan.groovy");
+
+    assertJobStatusSuccess();
+    assertThat(log()).contains("blockers: 1");
+    assertThat(Files.readString(workspace.resolve("upgrade-report.md"))).contains("k8s/ingress.yaml:2", "1.22");
+    assertThat(Files.readString(workspace.resolve("upgrade-report.html"))).startsWith("<!DOCTYPE html>").contains("ingress.yaml");
+  }
+
+  @Test
+  void blockersFailTheBuildWhenAsked() throws Exception {
+    writeIngressV1beta1();
+    loadPlatformSteps();
+    ((Map<String, Object>) getBinding().getVariable("env")).put("FAIL_ON_BLOCKERS", "true");
+
+    assertThatThrownBy(() -> runScript("upgradePlan.groovy"))
+        .isInstanceOf(PipelineError.class)
+        .hasMessage("platformUpgradePlan: 1 blocker(s); see upgrade-report.html");
+    assertThat(workspace.resolve("upgrade-report.html")).exists();
+  }
+
+  private void writeIngressV1beta1() throws IOException {
+    Files.createDirectories(workspace.resolve("k8s"));
+    Files.writeString(workspace.resolve("k8s/ingress.yaml"), """
+        ---
+        apiVersion: networking.k8s.io/v1beta1
+        kind: Ingress
+        metadata: {name: storefront, namespace: shop}
+        spec: {}
+        """);
+  }
+
+  @Test
   void unknownArgumentsAreNamed() {
     assertThatThrownBy(() -> Where.of(Map.of("specs", "x", "contxt", "prod")))
         .hasMessageContaining("contxt").hasMessageContaining("context");
@@ -192,7 +237,7 @@ class JenkinsfileTest extends BasePipelineTestCPS {
 
   /** Makes the vars/ steps callable from scripts that do not load the library with @Library. */
   private void loadPlatformSteps() {
-    for (String step : List.of("platformPlan", "platformApply")) {
+    for (String step : List.of("platformPlan", "platformApply", "platformUpgradePlan")) {
       getHelper().registerAllowedMethod(MethodSignature.method(step, Map.class),
           fn(args -> loadScript("vars/" + step + ".groovy").invokeMethod("call", new Object[] {args})));
     }
