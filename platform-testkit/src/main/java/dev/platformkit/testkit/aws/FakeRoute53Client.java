@@ -35,6 +35,8 @@ import software.amazon.awssdk.services.route53.model.InvalidChangeBatchException
 import software.amazon.awssdk.services.route53.model.InvalidInputException;
 import software.amazon.awssdk.services.route53.model.ListHostedZonesByNameRequest;
 import software.amazon.awssdk.services.route53.model.ListHostedZonesByNameResponse;
+import software.amazon.awssdk.services.route53.model.ListHostedZonesRequest;
+import software.amazon.awssdk.services.route53.model.ListHostedZonesResponse;
 import software.amazon.awssdk.services.route53.model.ListResourceRecordSetsRequest;
 import software.amazon.awssdk.services.route53.model.ListResourceRecordSetsResponse;
 import software.amazon.awssdk.services.route53.model.NoSuchChangeException;
@@ -52,11 +54,11 @@ import software.amazon.awssdk.services.route53.model.Route53Exception;
  *   <li>zones exist once {@link #addZone added} (public or private; two zones may share a name, as a public
  *       and a private zone do); a zone id is accepted with or without the {@code /hostedzone/} prefix, and
  *       returned as the SDK client returns it: prefixed by {@code ListHostedZonesByName}, bare by
- *       {@code GetHostedZone} (the SDK's {@code Route53IdInterceptor} strips it there); an unknown zone is
+ *       {@code GetHostedZone} and {@code ListHostedZones} (the SDK's {@code Route53IdInterceptor} strips it there); an unknown zone is
  *       {@code NoSuchHostedZone} (404);
  *   <li>{@code ChangeResourceRecordSets} applies its changes in order and atomically: the first invalid change
  *       fails the whole batch with {@code InvalidChangeBatch} (400) and nothing is written. Invalid are: more
- *       than {@link #MAX_CHANGES} changes; a CREATE of a record set that exists (same name, type and set
+ *       than {@link #MAX_CHANGES} changes or {@link #MAX_VALUE_CHARACTERS} value characters; a CREATE of a record set that exists (same name, type and set
  *       identifier); a DELETE of one that does not exist, or whose TTL, values, alias target or weight differ
  *       from the current ones; a name outside the zone; a CNAME next to any other type at its name (and any
  *       type next to a CNAME); a set identifier without a weight or a weight without a set identifier; a
@@ -84,6 +86,8 @@ public final class FakeRoute53Client implements Route53Client {
   /** Operation names, as the Route53 API spells them. */
   public static final String LIST_HOSTED_ZONES_BY_NAME = "ListHostedZonesByName";
   /** See {@link #LIST_HOSTED_ZONES_BY_NAME}. */
+  public static final String LIST_HOSTED_ZONES = "ListHostedZones";
+  /** See {@link #LIST_HOSTED_ZONES_BY_NAME}. */
   public static final String GET_HOSTED_ZONE = "GetHostedZone";
   /** See {@link #LIST_HOSTED_ZONES_BY_NAME}. */
   public static final String LIST_RESOURCE_RECORD_SETS = "ListResourceRecordSets";
@@ -95,6 +99,8 @@ public final class FakeRoute53Client implements Route53Client {
   public static final Set<String> WRITE_OPERATIONS = Set.of(CHANGE_RESOURCE_RECORD_SETS);
   /** The most changes one {@code ChangeResourceRecordSets} may carry. */
   public static final int MAX_CHANGES = 1000;
+  /** The most characters all {@code Value} elements of one request may hold (an UPSERT's count twice). */
+  public static final int MAX_VALUE_CHARACTERS = 32000;
   /** The default and largest page of {@code ListResourceRecordSets}. */
   public static final int MAX_ITEMS = 300;
 
@@ -314,6 +320,33 @@ public final class FakeRoute53Client implements Route53Client {
   }
 
   @Override
+  public synchronized ListHostedZonesResponse listHostedZones(ListHostedZonesRequest request) {
+    enter(LIST_HOSTED_ZONES);
+    int max = maxItems(request.maxItems(), 100);
+    List<Zone> all = new ArrayList<>(zones.values());
+    int from = 0;
+    if (request.marker() != null) {
+      from = -1;
+      for (int i = 0; i < all.size(); i++) {
+        if (all.get(i).id.equals(bare(request.marker()))) {
+          from = i;
+        }
+      }
+      if (from < 0) {
+        throw error(InvalidInputException.builder(), 400, "InvalidInput", "The input is not valid: no marker " + request.marker());
+      }
+    }
+    List<HostedZone> out = all.stream().skip(from).limit(max).map(z -> toSdk(z, false)).toList();
+    boolean truncated = from + max < all.size();
+    ListHostedZonesResponse.Builder response = ListHostedZonesResponse.builder().hostedZones(out).isTruncated(truncated)
+        .maxItems(Integer.toString(max)).marker(request.marker());
+    if (truncated) {
+      response.nextMarker(all.get(from + max).id);
+    }
+    return response.build();
+  }
+
+  @Override
   public synchronized GetHostedZoneResponse getHostedZone(GetHostedZoneRequest request) {
     enter(GET_HOSTED_ZONE);
     return GetHostedZoneResponse.builder().hostedZone(toSdk(zone(request.id()), false)).build();
@@ -363,6 +396,12 @@ public final class FakeRoute53Client implements Route53Client {
     }
     if (batch.size() > MAX_CHANGES) {
       throw invalidBatch("Number of changes " + batch.size() + " exceeds the limit of " + MAX_CHANGES);
+    }
+    int chars = batch.stream().filter(c -> c.resourceRecordSet() != null && c.resourceRecordSet().hasResourceRecords())
+        .mapToInt(c -> c.resourceRecordSet().resourceRecords().stream().mapToInt(r -> r.value() == null ? 0 : r.value().length()).sum()
+            * (c.action() == ChangeAction.UPSERT ? 2 : 1)).sum();
+    if (chars > MAX_VALUE_CHARACTERS) {
+      throw invalidBatch("The request has " + chars + " characters in Value elements, more than the limit of " + MAX_VALUE_CHARACTERS);
     }
     applyAll(zone, batch);
     String id = "C" + String.format(Locale.ROOT, "%012d", nextId++);
