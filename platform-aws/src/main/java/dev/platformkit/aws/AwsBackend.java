@@ -176,6 +176,12 @@ public final class AwsBackend implements ResourceStore {
     return store(kind).list(kind, selector);
   }
 
+  /** The store's own: for {@code DnsRecord}, {@code namespace} names one hosted zone (id or domain name). */
+  @Override
+  public List<Resource> list(Kind kind, String namespace, Map<String, String> selector) {
+    return store(kind).list(kind, namespace, selector);
+  }
+
   @Override
   public Optional<Resource> get(Kind kind, ResourceRef ref) {
     return store(kind).get(kind, ref);
