@@ -123,9 +123,12 @@ import software.amazon.awssdk.services.route53.Route53Client;
  *     .overrideConfiguration(o -> o.retryStrategy(RetryMode.ADAPTIVE_V2))
  *     .build();
  * }</pre>
- * An SDK whose strategy did not retry {@code PriorRequestNotComplete} would take it as one more condition:
- * {@code AwsRetryStrategy.standardRetryStrategy().toBuilder().retryOnException(e -> e instanceof
- * AwsServiceException a && a.awsErrorDetails() != null && "PriorRequestNotComplete".equals(a.awsErrorDetails().errorCode()))}.
+ * The adaptive strategy's rate limiter slows down on throttling errors only; to make it also slow down on
+ * {@code PriorRequestNotComplete} (which the strategies retry already), add
+ * {@code .treatAsThrottling(e -> e instanceof AwsServiceException a && a.awsErrorDetails() != null
+ * && "PriorRequestNotComplete".equals(a.awsErrorDetails().errorCode()))} to its builder; an SDK whose
+ * strategies did not retry it would take the same predicate as {@code .retryOnException(...)}.
+ * {@code Route53SdkRetryIT} checks the standard strategy's retries through the real client.
  */
 public final class AwsBackend implements ResourceStore {
   private final Map<String, ResourceStore> kinds;
