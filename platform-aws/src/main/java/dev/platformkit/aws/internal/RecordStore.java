@@ -233,7 +233,7 @@ public final class RecordStore implements ResourceStore {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("name", withoutDot(decode(set.name())));
     body.put("type", set.typeAsString());
-    if (set.ttl() != null) {
+    if (set.ttl() != null && set.aliasTarget() == null) { // moto answers TTL 0 for alias records; Route53 none
       body.put("ttl", set.ttl());
     }
     if (set.hasResourceRecords() && !set.resourceRecords().isEmpty()) {
@@ -588,7 +588,7 @@ public final class RecordStore implements ResourceStore {
 
   private static String canonical(ResourceRecordSet s) {
     AliasTarget a = s.aliasTarget();
-    return s.ttl() + ";" + s.weight() + ";" + (s.hasResourceRecords() ? s.resourceRecords().stream().map(ResourceRecord::value).sorted().toList() : "")
+    return (a == null ? s.ttl() : null) + ";" + s.weight() + ";" + (s.hasResourceRecords() ? s.resourceRecords().stream().map(ResourceRecord::value).sorted().toList() : "")
         + ";" + (a == null ? "" : a.hostedZoneId() + "," + a.dnsName().toLowerCase(Locale.ROOT) + "," + a.evaluateTargetHealth());
   }
 
