@@ -77,7 +77,8 @@ import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
  * {@link OwnershipException}.
  *
  * <p><b>Writes.</b> {@link #write(Kind, List)} groups the writes by hosted zone, reads the current record
- * sets just before (the zone's names one by one for a few writes, else one paged listing of the zone), and
+ * sets of the names written and their TXT records just before (paged listings that start at the first name
+ * wanted and jump over records nobody wants; a record and its TXT, its subdomain, usually share a page), and
  * sends them in as few {@code ChangeResourceRecordSets} requests as Route53 allows (at most 1,000 changes and
  * 32,000 value characters each), a record's changes and its TXT's always in the same request. A create is
  * CREATE record + CREATE TXT; an update is DELETE with the exact current values + CREATE (of the record,
@@ -108,7 +109,6 @@ public final class RecordStore implements ResourceStore {
   private static final String PREFIX = "/hostedzone/";
   private static final Set<String> TYPES = Set.of("A", "AAAA", "CAA", "CNAME", "DS", "MX", "NAPTR", "NS", "PTR", "SPF", "SRV", "TXT");
   private static final Pattern NAME = Pattern.compile("(\\*\\.)?([a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?\\.)*[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?");
-  private static final int FEW_WRITES = 5;
 
   private final Route53Client route53;
   private final List<String> zones;
@@ -200,14 +200,9 @@ public final class RecordStore implements ResourceStore {
   public Optional<Resource> get(Kind kind, ResourceRef ref) {
     Address a = parse(ref);
     String zoneId = resolve(a.zone());
-    Map<Key, ResourceRecordSet> state = new LinkedHashMap<>();
-    readName(zoneId, a.fqdn(), state);
+    Map<Key, ResourceRecordSet> state = readNames(zoneId, Set.of(a.fqdn(), a.txtKey().name()));
     ResourceRecordSet set = state.get(a.key());
-    if (set == null) {
-      return Optional.empty();
-    }
-    readName(zoneId, a.txtKey().name(), state);
-    return Optional.of(resource(ref, set, state.get(a.txtKey())));
+    return set == null ? Optional.empty() : Optional.of(resource(ref, set, state.get(a.txtKey())));
   }
 
   private List<Resource> listZone(String zoneForm, String zoneId, Map<String, String> selector) {
@@ -286,17 +281,13 @@ public final class RecordStore implements ResourceStore {
   }
 
   private void writeZone(String zoneId, List<Write> writes) {
-    Map<Key, ResourceRecordSet> state;
-    if (writes.size() <= FEW_WRITES) {
-      state = new LinkedHashMap<>();
-      for (Write w : writes) {
-        Address a = parse(w.ref());
-        readName(zoneId, a.fqdn(), state);
-        readName(zoneId, a.txtKey().name(), state);
-      }
-    } else {
-      state = readZone(zoneId);
+    Set<String> names = new java.util.HashSet<>();
+    for (Write w : writes) {
+      Address a = parse(w.ref());
+      names.add(a.fqdn());
+      names.add(a.txtKey().name());
     }
+    Map<Key, ResourceRecordSet> state = readNames(zoneId, names);
     List<List<software.amazon.awssdk.services.route53.model.Change>> units = new ArrayList<>();
     List<String> what = new ArrayList<>();
     for (Write w : writes) {
@@ -632,29 +623,63 @@ public final class RecordStore implements ResourceStore {
     }
   }
 
-  // the record sets named fqdn, added to state
-  private void readName(String zoneId, String fqdn, Map<Key, ResourceRecordSet> state) {
-    String type = null;
-    String identifier = null;
-    while (true) {
-      String t = type;
-      String i = identifier;
-      ListResourceRecordSetsResponse page = call("reading " + fqdn + " in hosted zone " + zoneId,
-          () -> route53.listResourceRecordSets(r -> r.hostedZoneId(zoneId).startRecordName(fqdn).startRecordType(t)
-              .startRecordIdentifier(i).maxItems("100")));
+  /**
+   * The record sets at {@code fqdns} (lower case, trailing dot). Route53 lists in one order (names with their
+   * labels reversed, as one string: {@code com.example.shop.}), and a record's TXT is its subdomain, so it
+   * follows the record closely: pages start at the first name not yet seen and go on while the names wanted
+   * lie within them; a gap of other records between two wanted names is jumped over with a new start.
+   */
+  private Map<Key, ResourceRecordSet> readNames(String zoneId, Set<String> fqdns) {
+    java.util.TreeSet<String> wanted = new java.util.TreeSet<>(java.util.Comparator.comparing(RecordStore::order));
+    wanted.addAll(fqdns);
+    Map<Key, ResourceRecordSet> out = new LinkedHashMap<>();
+    String startName = wanted.isEmpty() ? null : wanted.first();
+    String startType = null;
+    String startIdentifier = null;
+    while (startName != null) {
+      String n = startName;
+      String t = startType;
+      String i = startIdentifier;
+      ListResourceRecordSetsResponse page = call("reading record sets of hosted zone " + zoneId,
+          () -> route53.listResourceRecordSets(r -> r.hostedZoneId(zoneId).startRecordName(n).startRecordType(t).startRecordIdentifier(i)));
+      String last = null;
       for (ResourceRecordSet s : page.resourceRecordSets()) {
         Key k = key(s);
-        if (!k.name().equals(fqdn)) {
-          return;
+        if (fqdns.contains(k.name())) {
+          out.put(k, s);
         }
-        state.put(k, s);
+        last = k.name();
       }
-      if (!Boolean.TRUE.equals(page.isTruncated()) || !decode(page.nextRecordName()).toLowerCase(Locale.ROOT).equals(fqdn)) {
-        return;
+      if (!Boolean.TRUE.equals(page.isTruncated())) {
+        break;
       }
-      type = page.nextRecordTypeAsString();
-      identifier = page.nextRecordIdentifier();
+      String next = decode(page.nextRecordName()).toLowerCase(Locale.ROOT);
+      // wanted names before the next record were in this page (or are not there)
+      String after = wanted.ceiling(next);
+      if (after == null) {
+        break;
+      }
+      if (after.equals(next) || last != null && order(after).compareTo(order(next)) <= 0) {
+        startName = page.nextRecordName();
+        startType = page.nextRecordTypeAsString();
+        startIdentifier = page.nextRecordIdentifier();
+      } else {
+        startName = after; // jump over records nobody wants
+        startType = null;
+        startIdentifier = null;
+      }
     }
+    return out;
+  }
+
+  // Route53's listing order of a name: its labels reversed, as one string with the dots
+  static String order(String fqdn) {
+    String[] labels = (fqdn.endsWith(".") ? fqdn.substring(0, fqdn.length() - 1) : fqdn).split("\\.");
+    StringBuilder out = new StringBuilder();
+    for (int i = labels.length - 1; i >= 0; i--) {
+      out.append(labels[i]).append('.');
+    }
+    return out.toString();
   }
 
   private List<HostedZone> allZones() {

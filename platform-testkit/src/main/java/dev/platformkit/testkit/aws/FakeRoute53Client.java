@@ -67,7 +67,7 @@ import software.amazon.awssdk.services.route53.model.Route53Exception;
  *   <li>names are compared without case and with or without the trailing dot, and returned lower case, fully
  *       qualified (trailing dot), with {@code *} written {@code \052} as Route53 does;
  *   <li>{@code ListResourceRecordSets} returns record sets in Route53's order (by name with its labels
- *       reversed, then type, then set identifier), at most {@code MaxItems} (default and maximum
+ *       reversed, compared as one string with its dots, {@code com.example.www.}, then type, then set identifier), at most {@code MaxItems} (default and maximum
  *       {@value #MAX_ITEMS}) per page, with {@code IsTruncated} and {@code NextRecordName/Type/Identifier}
  *       to start the next page from;
  *   <li>a change is {@code PENDING} for {@link #propagation(Duration)} (default 30 seconds) on the clock, then
@@ -619,14 +619,17 @@ public final class FakeRoute53Client implements Route53Client {
     return name.replace("*", "\\052");
   }
 
-  private static String reversed(String name) {
-    String[] labels = name.split("\\.");
+  // Route53's order: the name with its labels reversed, as one string with dots and the trailing dot
+  // (so "-" and other characters below "." sort before a subdomain)
+  static String reversed(String name) {
+    String[] labels = (name.endsWith(".") ? name.substring(0, name.length() - 1) : name).split("\\.");
     StringBuilder out = new StringBuilder();
     for (int i = labels.length - 1; i >= 0; i--) {
-      out.append(labels[i]).append('\u0000');
+      out.append(labels[i]).append('.');
     }
     return out.toString();
   }
+
 
   private static ResourceRecord rr(String value) {
     return ResourceRecord.builder().value(value).build();
