@@ -200,7 +200,7 @@ class RecordStoreTest {
   }
 
   @Test
-  void aLabelChangeRewritesOnlyTheTxtAndTheOwnerCannotChange() {
+  void aLabelChangeRewritesOnlyTheTxtAndTheOwnerCanHandTheRecordOver() {
     backend.create(DNS_RECORD, alias("Z1", "shop.example.com", "site.shop"));
     Resource current = get("Z1/shop.example.com/A");
     route53.batches.clear();
@@ -208,9 +208,16 @@ class RecordStoreTest {
     assertThat(route53.batches).singleElement().satisfies(b -> assertThat(b.changeBatch().changes())
         .extracting(c -> c.action() + " " + c.resourceRecordSet().typeAsString()).containsExactly("DELETE TXT", "CREATE TXT"));
     assertThat(get("Z1/shop.example.com/A").labels()).containsEntry("platformkit:tenant", "web");
-    assertThatThrownBy(() -> backend.update(DNS_RECORD, get("Z1/shop.example.com/A"), new ResourceUpdate(
-        Map.of("platformkit:owner", "site.other"), Set.of(), Map.of(), Set.of(), Map.of())))
-        .isInstanceOf(PlatformException.class).hasMessageContaining("cannot change the owner");
+
+    backend.update(DNS_RECORD, get("Z1/shop.example.com/A"), new ResourceUpdate(Map.of("platformkit:owner", "site.other"), Set.of(),
+        Map.of(), Set.of(), Map.of()));
+    assertThat(Marks.TAGS.owner(get("Z1/shop.example.com/A").labels())).contains("site.other");
+    // the old owner's view is stale now: it can no longer touch the record
+    assertThatThrownBy(() -> backend.delete(DNS_RECORD, current)).isInstanceOf(OwnershipException.class)
+        .hasMessageContaining("owned by site.other");
+    assertThatThrownBy(() -> backend.update(DNS_RECORD, get("Z1/shop.example.com/A"), new ResourceUpdate(Map.of(),
+        Set.of("platformkit:owner", "platformkit:managed-by"), Map.of(), Set.of(), Map.of())))
+        .isInstanceOf(PlatformException.class).hasMessageContaining("without an owner");
   }
 
   @Test

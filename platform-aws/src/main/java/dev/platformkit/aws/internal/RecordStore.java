@@ -74,7 +74,8 @@ import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
  *
  * <p><b>Foreign records.</b> A record set without such a TXT (or whose TXT names another owner) is not ours:
  * it is listed and read without labels, and creating, changing or deleting it is an
- * {@link OwnershipException}.
+ * {@link OwnershipException}. Its owner can hand a record over: an update that changes the owner mark rewrites
+ * the TXT in the same batch (nobody else can, as the TXT read just before must name the current owner).
  *
  * <p><b>Writes.</b> {@link #write(Kind, List)} groups the writes by hosted zone, reads the current record
  * sets of the names written and their TXT records just before (paged listings that start at the first name
@@ -360,8 +361,11 @@ public final class RecordStore implements ResourceStore {
         Map<String, String> labels = new LinkedHashMap<>(current.labels());
         labels.putAll(w.update().setLabels());
         w.update().removeLabels().forEach(labels::remove);
-        if (!owner.equals(Marks.TAGS.owner(labels).orElse(null))) {
-          throw new PlatformException(ref + ": an update cannot change the owner (" + owner + ") of a DNS record");
+        // the owner may hand the record over (a validation CNAME another site's certificate still needs),
+        // but never leave it without one
+        if (Marks.TAGS.owner(labels).isEmpty()) {
+          throw new PlatformException(ref + ": an update would leave the DNS record without an owner (" + owner
+              + "); delete it instead");
         }
         ResourceRecordSet set = recordSet(ref, a, body);
         if (!sameRecord(existing, set)) {
