@@ -297,7 +297,8 @@ public final class AwsBackend implements ResourceStore {
 
     /**
      * The hosted zones (ids, with or without {@code /hostedzone/}, or domain names) whose records
-     * {@code list} reads; without any, every hosted zone of the account (one {@code ListHostedZones} more).
+     * {@code list} reads, named in listed refs as given here; without any, every hosted zone of the account
+     * (one {@code ListHostedZones} more), named by domain when the name is unique, else by id.
      */
     public Builder hostedZones(String... zones) {
       for (String zone : zones) {

@@ -90,9 +90,13 @@ import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
  * Route53 accepted the batch ({@code PENDING}); the records read back at once.
  *
  * <p><b>Listing.</b> {@link #list(Kind, Map)} lists the configured zones, or every hosted zone of the
- * account ({@code ListHostedZones}), with one paged {@code ListResourceRecordSets} per zone; listed refs name
- * the zone by its domain name when no other zone of the account has that name, by its id otherwise.
- * {@link #list(Kind, String, Map)} with a namespace lists that one zone and names it in refs as given.
+ * account ({@code ListHostedZones}), with one paged {@code ListResourceRecordSets} per zone. Listed refs name a
+ * configured zone as it was configured, any other by its domain name when no other zone of the account has that
+ * name, by its id otherwise. {@link #list(Kind, String, Map)} with a namespace lists that one zone and names it
+ * in refs as given. Reads and writes take either form, but a planner matches listed refs with the refs it wants
+ * by equality: it must name each zone the way listings do (domain name, or the id when the name is ambiguous;
+ * a zone named by id when its name is unique needs that id among the configured zones), or it would see the
+ * same record twice under two names.
  */
 public final class RecordStore implements ResourceStore {
   /** The kind this store holds. */
