@@ -22,18 +22,18 @@ import picocli.CommandLine.IFactory;
 @Command(name = "platform", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Platform automation primitives (Tenant, Schedule, Site, UpgradePlan) from spec files.",
     footer = {"Each command takes spec files or directories and the backend options (--state, --kubeconfig,"
-        + " --context, --cluster, --region, ...): see 'platform help COMMAND'.",
+        + " --context, --cluster, --region, ...); 'upgrade plan' takes manifests (-f) and a cluster to scan: see 'platform help COMMAND'.",
         "On a real cluster (--kubeconfig, --context, --in-cluster) apply and delete show the plan and ask for"
         + " 'yes' unless --auto-approve; without a terminal they refuse. The embedded in-memory backend asks nothing."},
     exitCodeListHeading = "Exit status:%n",
     exitCodeList = {"0:done; for plan: no changes",
         "1:an error: invalid specs, none found, a path that does not exist, a refused or stale plan, an"
             + " apply that was not confirmed, a backend failure, a command line that could not be understood",
-        "2:plan: there are changes (like terraform plan -detailed-exitcode); apply and delete return 0"
-            + " once they applied them"},
+        "2:plan: there are changes (like terraform plan -detailed-exitcode), upgrade plan: blockers; apply and"
+            + " delete return 0 once they applied them"},
     footerHeading = "%n",
     subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class, PlanCommand.class, ApplyCommand.class, DeleteCommand.class, ScheduleCommand.class,
-        SchemaCommand.class})
+        SchemaCommand.class, UpgradeCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec

@@ -243,11 +243,10 @@ final class Target implements AutoCloseable {
   Platform platform(PrintWriter out) {
     ProgressListener listener = progress(mixee == null ? out : mixee.commandLine().getErr());
     if (embedded()) {
-      InMemoryStore k8s = InMemoryStore.kubernetes();
-      InMemoryStore aws = InMemoryStore.aws();
-      k8s.load(state.resolve("kubernetes.json"));
-      aws.load(state.resolve("aws.json"));
-      memory = InMemoryPlatform.of(k8s, aws, iamAccess, listener);
+      memory = InMemoryPlatform.of(InMemoryStore.kubernetes(), InMemoryStore.aws(), iamAccess, listener);
+      if (Files.exists(stateFile())) {
+        memory.restoreFrom(stateFile());
+      }
       kubernetes = memory.kubernetes();
       return memory.platform();
     }
@@ -287,12 +286,52 @@ final class Target implements AutoCloseable {
     return builder.build();
   }
 
-  /** Saves the embedded state after a write. */
+  /**
+   * A client of the real cluster ({@code --kubeconfig}, {@code --context}, or the pod's own with
+   * {@code --in-cluster}) for commands that only read it, such as {@code upgrade plan}; closed with this target.
+   */
+  KubernetesClient kubernetesClient() {
+    if (client == null) {
+      client = new KubernetesClientBuilder().withConfig(config()).build();
+    }
+    return client;
+  }
+
+  /** The API server URL of {@link #kubernetesClient()}, once built. */
+  String server() {
+    return masterUrl;
+  }
+
+  /** An EKS client in {@code --region} (default: the SDK's region), one attempt per call; closed with this target. */
+  EksClient eksClient() {
+    if (eks == null) {
+      ClientOverrideConfiguration once = ClientOverrideConfiguration.builder()
+          .retryStrategy(AwsRetryStrategy.doNotRetry())
+          .apiCallAttemptTimeout(requestTimeout).apiCallTimeout(requestTimeout.multipliedBy(2)).build();
+      var builder = EksClient.builder().overrideConfiguration(once);
+      if (region != null) {
+        builder.region(Region.of(region));
+      }
+      eks = builder.build();
+      eksServer = eks.serviceClientConfiguration().endpointOverride().map(uri -> "EKS at " + uri)
+          .orElse("EKS in " + eks.serviceClientConfiguration().region());
+    }
+    return eks;
+  }
+
+  /**
+   * Saves the embedded state after a write: one file holding both stores, the testkit's state document,
+   * written atomically (two runs at once leave one run's whole state, never a broken file).
+   */
   void save() {
     if (memory != null) {
-      memory.kubernetes().save(state.resolve("kubernetes.json"));
-      memory.aws().save(state.resolve("aws.json"));
+      memory.snapshot(stateFile());
     }
+  }
+
+  /** The embedded backend's state file in the {@code --state} directory. */
+  Path stateFile() {
+    return state.resolve("state.json");
   }
 
   private Config config() {
@@ -427,9 +466,14 @@ final class Target implements AutoCloseable {
     if (client != null) {
       client.close();
     }
+    // eksClient() builds the EKS client alone
     if (eks != null) {
       eks.close();
+    }
+    if (rds != null) {
       rds.close();
+    }
+    if (autoScaling != null) {
       autoScaling.close();
     }
   }

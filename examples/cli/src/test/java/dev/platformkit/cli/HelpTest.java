@@ -19,7 +19,7 @@ class HelpTest {
 
   /** Every command, as the words that name it on the command line. */
   private static final List<String> COMMANDS = List.of("validate", "plan", "apply", "delete", "schedule",
-      "schedule show", "schedule reconcile", "schedule manifests", "schema");
+      "schedule show", "schedule reconcile", "schedule manifests", "schema", "upgrade", "upgrade plan");
 
   @Test
   void topLevelHelpListsTheOptionsAndTheCommands() {

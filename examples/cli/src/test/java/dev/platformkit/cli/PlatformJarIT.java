@@ -26,7 +26,7 @@ class PlatformJarIT {
           "dev/platformkit/spec/schema/Site.json", "dev/platformkit/spec/schema/UpgradePlan.json");
       assertThat(names).filteredOn(n -> n.startsWith("org/junit/") || n.startsWith("org/assertj/")
           || n.startsWith("org/opentest4j/") || n.contains("junit")
-          || n.startsWith("dev/platformkit/testkit/contract/")).isEmpty();
+          || n.startsWith("dev/platformkit/testkit/contract/") || n.startsWith("dev/platformkit/testkit/assertions/")).isEmpty();
     }
   }
 }
