@@ -31,7 +31,7 @@ import java.util.stream.Stream;
  * {@code List}s; 1 % of the objects use a deprecated apiVersion), next to plain Jackson parsing of the same
  * files in the same run: (a) a tree per document ({@code ObjectMapper.readValues(JsonNode)}, what a naive
  * scanner does before it looks at apiVersion) and (b) the bare token stream (every token read, nothing kept:
- * the floor for any YAML scanner on Jackson). Each row: wall time (best of {@code rounds}), its ratio to
+ * the floor for any YAML scanner on Jackson). Each row: wall time (best of {@code rounds}, the readers taking turns), its ratio to
  * (a), the objects and usages seen, and two heap figures sampled every 5 ms on a separate thread: the peak
  * of heap in use after a garbage collection (the live set: what the scan keeps) and the peak of heap in
  * use including garbage, both above the heap in use before the row.
@@ -80,9 +80,9 @@ public final class UpgradeScanBenchmark {
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
     Path dir = Files.createTempDirectory("upgrade-scan-corpus");
     try {
-      Corpus corpus = generate(dir, manifests);
-      // warm-up, so that no row pays for class loading and JIT
-      measure(corpus, 1);
+      // warm-up on a corpus of a tenth of the size, so that no row pays for class loading and JIT
+      measure(generate(Files.createDirectory(dir.resolve("warm-up")), Math.max(1, manifests / 10)), 1);
+      Corpus corpus = generate(Files.createDirectory(dir.resolve("corpus")), manifests);
       List<Row> rows = measure(corpus, rounds);
       print(System.out, corpus, rows);
     } finally {
@@ -90,23 +90,24 @@ public final class UpgradeScanBenchmark {
     }
   }
 
-  /** Runs each reader {@code rounds} times over the corpus and keeps the best time and the highest heap figures. */
+  /** Runs each reader {@code rounds} times over the corpus, interleaved, and keeps the best time and the highest heap figures. */
   public static List<Row> measure(Corpus corpus, int rounds) throws IOException {
     ManifestScanner scanner = ManifestScanner.create();
     ObjectMapper yamlTree = new ObjectMapper(new YAMLFactory());
     ObjectMapper jsonTree = new ObjectMapper();
     YAMLFactory yamlTokens = new YAMLFactory();
     JsonFactory jsonTokens = new JsonFactory();
-    List<Row> rows = new ArrayList<>();
-    rows.add(best(SCANNER, rounds, () -> {
+    List<String> names = List.of(SCANNER, TREE, TOKENS);
+    List<Run> runs = new ArrayList<>();
+    runs.add(() -> {
       AtomicLong usages = new AtomicLong();
       ScanResult result = scanner.scan(corpus.dir(), u -> usages.incrementAndGet());
       if (!result.problems().isEmpty()) {
         throw new IllegalStateException("the generated corpus has problems: " + result.problems());
       }
       return new long[] {result.objects(), usages.get()};
-    }));
-    rows.add(best(TREE, rounds, () -> {
+    });
+    runs.add(() -> {
       long docs = 0;
       for (Path f : files(corpus.dir())) {
         ObjectMapper m = f.toString().endsWith(".json") ? jsonTree : yamlTree;
@@ -118,8 +119,8 @@ public final class UpgradeScanBenchmark {
         }
       }
       return new long[] {docs, 0};
-    }));
-    rows.add(best(TOKENS, rounds, () -> {
+    });
+    runs.add(() -> {
       long tokens = 0;
       for (Path f : files(corpus.dir())) {
         try (JsonParser p = f.toString().endsWith(".json") ? jsonTokens.createParser(f.toFile()) : yamlTokens.createParser(f.toFile())) {
@@ -129,33 +130,30 @@ public final class UpgradeScanBenchmark {
         }
       }
       return new long[] {tokens, 0};
-    }));
-    return rows;
+    });
+    // rounds interleave the readers, so that a slower or busier stretch of the run hits all of them alike
+    Row[] best = new Row[runs.size()];
+    for (int round = 0; round < rounds; round++) {
+      for (int i = 0; i < runs.size(); i++) {
+        Row row = once(names.get(i), runs.get(i));
+        best[i] = best[i] == null ? row : new Row(row.name(), Math.min(best[i].millis(), row.millis()), row.objects(), row.usages(),
+            Math.max(best[i].liveBytes(), row.liveBytes()), Math.max(best[i].peakBytes(), row.peakBytes()));
+      }
+    }
+    return List.of(best);
   }
 
   interface Run {
     long[] run() throws IOException;
   }
 
-  private static Row best(String name, int rounds, Run run) throws IOException {
-    double bestMillis = Double.MAX_VALUE;
-    long objects = 0;
-    long usages = 0;
-    long live = 0;
-    long peak = 0;
-    for (int i = 0; i < rounds; i++) {
-      HeapSampler sampler = HeapSampler.start();
-      long t0 = System.nanoTime();
-      long[] counts = run.run();
-      double millis = (System.nanoTime() - t0) / 1e6;
-      sampler.stop();
-      bestMillis = Math.min(bestMillis, millis);
-      objects = counts[0];
-      usages = counts[1];
-      live = Math.max(live, sampler.liveAbove());
-      peak = Math.max(peak, sampler.peakAbove());
-    }
-    return new Row(name, bestMillis, objects, usages, live, peak);
+  private static Row once(String name, Run run) throws IOException {
+    HeapSampler sampler = HeapSampler.start();
+    long t0 = System.nanoTime();
+    long[] counts = run.run();
+    double millis = (System.nanoTime() - t0) / 1e6;
+    sampler.stop();
+    return new Row(name, millis, counts[0], counts[1], sampler.liveAbove(), sampler.peakAbove());
   }
 
   /**

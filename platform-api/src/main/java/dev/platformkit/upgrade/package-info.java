@@ -6,5 +6,10 @@
  * deprecation guide), {@link dev.platformkit.upgrade.BreakingChanges} (other breaking changes per minor)
  * and {@link dev.platformkit.upgrade.ControllerCompatibility} (controller minimums and tested ranges).
  * {@link dev.platformkit.upgrade.SkewPolicy} carries the kubelet version skew rule.
+ *
+ * <p>The planner reads an {@link dev.platformkit.upgrade.Inventory}; {@link dev.platformkit.upgrade.ManifestScanner}
+ * takes one from manifest files (streaming, file and line for each finding), {@code dev.platformkit.k8s.ClusterScanner}
+ * (platform-k8s) from a live cluster. Both return a {@link dev.platformkit.upgrade.ScanResult} that lists what
+ * could not be read as {@link dev.platformkit.upgrade.ScanProblem}s.
  */
 package dev.platformkit.upgrade;

@@ -67,8 +67,9 @@ import java.util.function.Function;
  * </ul>
  * Node group versions and EKS add-ons come from EKS, not from here. What cannot be read (a forbidden list,
  * a release that does not decode, an image without a version tag) becomes a {@link ScanProblem} and the
- * scan goes on. Every list is paged ({@code limit}/{@code continue}) and only findings are kept, so memory
- * is bounded by one page and the findings, not by the cluster's size.
+ * scan goes on. Every list is paged ({@code limit}/{@code continue}; Helm release secrets and CRDs, which
+ * can each be near 1 MiB, {@value #LARGE_OBJECT_PAGE_SIZE} at most per page) and only findings are kept, so
+ * memory is bounded by one page and the findings, not by the cluster's size.
  *
  * <pre>{@code
  * ScanResult result = ClusterScanner.create(client).scan();
@@ -84,6 +85,8 @@ public final class ClusterScanner {
   // Events are written by controllers by the thousand and never applied; listing them would dominate the scan
   private static final Set<String> NOT_LISTED = Set.of("Event");
   private static final JsonFactory JSON = new JsonFactory();
+  // a Helm release secret or a CRD can be near the 1 MiB object limit: smaller pages keep one page's memory small
+  static final int LARGE_OBJECT_PAGE_SIZE = 20;
 
   private final KubernetesClient client;
   private final DeprecatedApis catalogue;
@@ -170,7 +173,8 @@ public final class ClusterScanner {
     void lastApplied() {
       for (ResourceDefinitionContext type : listableKinds()) {
         String what = type.getPlural() + (type.getGroup().isEmpty() ? "" : "." + type.getGroup());
-        pages(what, options -> {
+        int size = type.getKind().equals("CustomResourceDefinition") ? Math.min(pageSize, LARGE_OBJECT_PAGE_SIZE) : pageSize;
+        pages(what, size, options -> {
           var op = client.genericKubernetesResources(type);
           return type.isNamespaceScoped() ? op.inAnyNamespace().list(options) : op.list(options);
         }, (GenericKubernetesResource o) -> {
@@ -265,13 +269,15 @@ public final class ClusterScanner {
     // --- Helm releases
 
     void helmReleases() {
-      pages("secrets (Helm releases)", options -> client.secrets().inAnyNamespace().withLabel("owner", "helm").list(options),
+      // Helm 3 labels every release secret with its status: superseded revisions are not even fetched
+      pages("secrets (Helm releases)", Math.min(pageSize, LARGE_OBJECT_PAGE_SIZE),
+          options -> client.secrets().inAnyNamespace().withLabel("owner", "helm").withLabel("status", "deployed").list(options),
           (Secret s) -> {
             if (!HELM_RELEASE_TYPE.equals(s.getType())) {
               return;
             }
             Map<String, String> labels = s.getMetadata().getLabels();
-            // the status label saves decoding superseded revisions; the release's own status decides
+            // the label selector already asks for deployed ones; the release's own status decides
             if (labels != null && labels.containsKey("status") && !"deployed".equals(labels.get("status"))) {
               return;
             }
@@ -350,7 +356,7 @@ public final class ClusterScanner {
 
     List<NodeVersion> nodes() {
       List<NodeVersion> out = new ArrayList<>();
-      pages("nodes", options -> client.nodes().list(options), (Node n) -> {
+      pages("nodes", pageSize, options -> client.nodes().list(options), (Node n) -> {
         String kubelet = n.getStatus() == null || n.getStatus().getNodeInfo() == null ? null : n.getStatus().getNodeInfo().getKubeletVersion();
         try {
           Map<String, String> labels = n.getMetadata().getLabels();
@@ -364,11 +370,11 @@ public final class ClusterScanner {
 
     List<ControllerVersion> controllers() {
       Set<ControllerVersion> found = new LinkedHashSet<>();
-      pages("deployments.apps", options -> client.apps().deployments().inAnyNamespace().list(options),
+      pages("deployments.apps", pageSize, options -> client.apps().deployments().inAnyNamespace().list(options),
           d -> images("Deployment", d, d.getSpec() == null ? null : d.getSpec().getTemplate(), found));
-      pages("daemonsets.apps", options -> client.apps().daemonSets().inAnyNamespace().list(options),
+      pages("daemonsets.apps", pageSize, options -> client.apps().daemonSets().inAnyNamespace().list(options),
           d -> images("DaemonSet", d, d.getSpec() == null ? null : d.getSpec().getTemplate(), found));
-      pages("statefulsets.apps", options -> client.apps().statefulSets().inAnyNamespace().list(options),
+      pages("statefulsets.apps", pageSize, options -> client.apps().statefulSets().inAnyNamespace().list(options),
           s -> images("StatefulSet", s, s.getSpec() == null ? null : s.getSpec().getTemplate(), found));
       return List.copyOf(found);
     }
@@ -392,12 +398,13 @@ public final class ClusterScanner {
 
     // --- paging
 
-    private <T extends HasMetadata, L extends KubernetesResourceList<T>> void pages(String what, Function<ListOptions, L> list, Consumer<T> each) {
+    private <T extends HasMetadata, L extends KubernetesResourceList<T>> void pages(String what, int size, Function<ListOptions, L> list,
+        Consumer<T> each) {
       String token = null;
       do {
         L page;
         try {
-          page = list.apply(new ListOptionsBuilder().withLimit((long) pageSize).withContinue(token).build());
+          page = list.apply(new ListOptionsBuilder().withLimit((long) size).withContinue(token).build());
         } catch (KubernetesClientException e) {
           problems.add(problem("list " + what, e));
           return;

@@ -41,13 +41,13 @@ public final class HelmReleases {
   public static Release decodeSecretData(String secretBase64) {
     byte[] helmBase64;
     try {
-      helmBase64 = Base64.getMimeDecoder().decode(secretBase64);
+      helmBase64 = Base64.getDecoder().decode(secretBase64.strip());
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("data.release is not base64: " + e.getMessage());
     }
     byte[] payload;
     try {
-      payload = Base64.getMimeDecoder().decode(helmBase64);
+      payload = Base64.getDecoder().decode(helmBase64);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("data.release does not hold Helm's base64 encoding: " + e.getMessage());
     }
