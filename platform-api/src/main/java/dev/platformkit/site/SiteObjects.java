@@ -27,7 +27,8 @@ import java.util.Optional;
  *   <li>{@code project}: {@link ArgoCd#project()};
  *   <li>{@code source}: the component's repository, {@linkplain Component#revision() revision}, path or
  *       chart, and under {@code helm} its value files and one {@code valuesObject}: the component's inline
- *       values with the site's values ({@link #helmValues}) merged over them;
+ *       values with the site's values ({@link #helmValues}) merged over them; a {@code releaseName}
+ *       ({@link Names#helmRelease}) when the Application's name is longer than Helm allows a release's;
  *   <li>{@code destination}: the cluster Argo CD runs in ({@value #IN_CLUSTER}), namespace
  *       {@link Site#destinationNamespace()};
  *   <li>{@code syncPolicy}: automated with prune and self-heal unless {@link ArgoCd#autoSync()} is false;
@@ -141,6 +142,11 @@ public final class SiteObjects {
     s.path().ifPresent(path -> source.put("path", path));
     s.chart().ifPresent(chart -> source.put("chart", chart));
     Map<String, Object> helm = new LinkedHashMap<>();
+    String application = applicationName(site, component);
+    if (application.length() > Names.HELM_RELEASE_MAX) {
+      // Argo CD names the release after the Application and refuses names Helm refuses
+      helm.put("releaseName", Names.helmRelease(site.name(), component.name()));
+    }
     if (!s.valueFiles().isEmpty()) {
       helm.put("valueFiles", List.copyOf(s.valueFiles()));
     }

@@ -75,6 +75,7 @@ class SiteObjectsTest {
     assertThat(source.get("targetRevision")).isEqualTo("main");
     assertThat(source.get("path")).isEqualTo("charts/pay");
     assertThat(at(source, "helm", "valueFiles")).isEqualTo(List.of("values-production.yaml"));
+    assertThat(map(source, "helm")).containsOnlyKeys("valueFiles", "valuesObject"); // the release is named after the Application
 
     Map<String, Object> values = map(source, "helm", "valuesObject");
     assertThat(values.get("replicaCount")).isEqualTo(3); // the component's inline values are kept
@@ -169,6 +170,10 @@ class SiteObjectsTest {
       assertThat(n.length()).isLessThanOrEqualTo(Names.APPLICATION_MAX);
       assertThat(Names.isDnsLabel(n)).isTrue();
     }).doesNotHaveDuplicates();
+    // Helm release names have a smaller budget: names too long for it get a release name of their own
+    assertThat(apps).extracting(r -> (String) at(r.body(), "spec", "source", "helm", "releaseName"))
+        .allSatisfy(n -> assertThat(n).hasSizeLessThanOrEqualTo(Names.HELM_RELEASE_MAX).startsWith("brand-xxx"))
+        .doesNotHaveDuplicates();
     for (Resource app : apps) {
       assertThat(app.labels().values()).allSatisfy(v -> assertThat(Names.isLabelValue(v)).as(v).isTrue());
       assertThat(SiteObjects.applicationRef(s, s.component(app.labels().get(SiteObjects.COMPONENT_LABEL)).orElseThrow()))
