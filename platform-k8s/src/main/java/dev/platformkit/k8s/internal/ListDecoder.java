@@ -16,7 +16,9 @@ import java.util.Map;
 /**
  * Decodes a list answer of the API server straight into {@link Resource}s, in one streaming pass: of each
  * item only the name, namespace, labels, annotations, resourceVersion, creationTimestamp and deletionTimestamp,
- * the finalizers of kinds that name them, and the kind's body and read-only fields are read; {@code managedFields}, {@code status} and everything else are skipped unread.
+ * the finalizers of kinds that name them ({@link Kind#FINALIZERS}) and the kind's body and read-only fields
+ * are read; {@code managedFields}, {@code status} of kinds that do not read it, and everything else are
+ * skipped unread.
  * Planning many tenants reads megabytes of lists, most of it managedFields, which a full decoding into
  * fabric8 objects spent most of the plan's time on. The values read are what that decoding gave:
  * {@code LinkedHashMap}s in document order, {@code ArrayList}s, {@code String}s, {@code Boolean}s and
