@@ -1,8 +1,5 @@
 package dev.platformkit.testkit;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.platformkit.BackendException;
 import dev.platformkit.ConflictException;
 import dev.platformkit.NotFoundException;
@@ -16,6 +13,7 @@ import dev.platformkit.spi.ResourceUpdate;
 import dev.platformkit.spi.Tracking;
 import dev.platformkit.testkit.apiserver.ApiServerDefaults;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -23,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +35,8 @@ import java.util.function.BiFunction;
  * conflict, update of a missing one is {@link NotFoundException}, deleting a Namespace deletes what is
  * in it, and the system namespaces ({@code default}, {@code kube-system}, ...) exist from the start. It
  * holds any kind of its provider, stores whole objects and answers with the fields the {@link Kind}
- * names, as the real backends do. Its state can be saved to and loaded from a JSON file (the CLI's
- * embedded backend does).
+ * names, as the real backends do. Its state can be saved to and loaded from a JSON or YAML state document
+ * ({@link #save}, {@link #load}; {@link InMemoryPlatform#snapshot(Path)} saves a whole platform's).
  *
  * <p>A Kubernetes store can be made to behave like a real API server on writes ({@link #admission}: the
  * testkit's {@code ApiServer} defaults and canonicalises as kube-apiserver v1.28 does) and to keep deleted
@@ -53,16 +50,15 @@ import java.util.function.BiFunction;
  * <p>Thread-safe.
  */
 public final class InMemoryStore implements ResourceStore {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).findAndRegisterModules();
   // namespaces every cluster has, though nobody created them through this store
   private static final Set<String> SYSTEM_NAMESPACES = Set.of("default", "kube-system", "kube-public", "kube-node-lease");
 
   private final String provider;
   private final TreeMap<ResourceRef, Resource> objects = new TreeMap<>();
   private final Map<String, Instant> terminating = new HashMap<>();
-  // objects deleted while they held finalizers: kept, unseen, until the last finalizer goes
-  private final Set<ResourceRef> deleting = new HashSet<>();
+  // marks, in the kept body, an object deleted while it held finalizers: unseen until the last one goes
+  // (in the body, so that a saved state keeps it); no kind reads it
+  private static final String DELETION = "metadata.deletionTimestamp";
   private BiFunction<Kind, Map<String, Object>, Map<String, Object>> admission = (kind, object) -> object;
   private Duration deletionDelay = Duration.ZERO;
   private Clock clock = Clock.systemUTC();
@@ -143,7 +139,7 @@ public final class InMemoryStore implements ResourceStore {
     List<Resource> out = new ArrayList<>();
     for (Resource r : objects.values()) {
       if (r.ref().kind().equals(kind.name()) && r.labels().entrySet().containsAll(selector.entrySet())
-          && !isTerminatingNamespace(r.ref()) && !deleting.contains(r.ref())) {
+          && !isTerminatingNamespace(r.ref()) && !isDeleting(r)) {
         out.add(project(kind, r));
       }
     }
@@ -162,7 +158,7 @@ public final class InMemoryStore implements ResourceStore {
     ResourceRef from = new ResourceRef(provider, kind.name(), namespace, "");
     ResourceRef to = new ResourceRef(provider, kind.name(), namespace, "\uffff");
     for (Resource r : objects.subMap(from, true, to, true).values()) {
-      if (r.labels().entrySet().containsAll(selector.entrySet()) && !deleting.contains(r.ref())) {
+      if (r.labels().entrySet().containsAll(selector.entrySet()) && !isDeleting(r)) {
         out.add(project(kind, r));
       }
     }
@@ -174,7 +170,7 @@ public final class InMemoryStore implements ResourceStore {
     checkKind(kind);
     finishDeletions();
     return Optional.ofNullable(objects.get(unscoped(ref)))
-        .filter(r -> !isTerminatingNamespace(r.ref()) && !deleting.contains(r.ref())).map(r -> project(kind, r));
+        .filter(r -> !isTerminatingNamespace(r.ref()) && !isDeleting(r)).map(r -> project(kind, r));
   }
 
   @Override
@@ -301,15 +297,19 @@ public final class InMemoryStore implements ResourceStore {
 
   /** Whether the object was deleted and waits for its finalizers to be removed. */
   public synchronized boolean isBeingDeleted(ResourceRef ref) {
-    return deleting.contains(unscoped(ref));
+    Resource stored = objects.get(unscoped(ref));
+    return stored != null && isDeleting(stored);
   }
 
   private void removeIfFinalized(ResourceRef ref) {
     Resource stored = objects.get(ref);
-    if (stored != null && deleting.contains(ref) && !(stored.body().get(Kind.FINALIZERS) instanceof Map<?, ?> m && !m.isEmpty())) {
+    if (stored != null && isDeleting(stored) && !(stored.body().get(Kind.FINALIZERS) instanceof Map<?, ?> m && !m.isEmpty())) {
       objects.remove(ref);
-      deleting.remove(ref);
     }
+  }
+
+  private static boolean isDeleting(Resource r) {
+    return r.body().containsKey(DELETION);
   }
 
   @Override
@@ -318,7 +318,7 @@ public final class InMemoryStore implements ResourceStore {
     finishDeletions();
     ResourceRef ref = unscoped(current.ref());
     Resource stored = objects.get(ref);
-    if (stored == null || isTerminatingNamespace(ref) || deleting.contains(ref)) {
+    if (stored == null || isTerminatingNamespace(ref) || isDeleting(stored)) {
       return;
     }
     if (current.version() != null && !current.version().equals(stored.version())) {
@@ -330,7 +330,9 @@ public final class InMemoryStore implements ResourceStore {
       finishDeletions();
     } else if (stored.body().get(Kind.FINALIZERS) instanceof Map<?, ?> finalizers && !finalizers.isEmpty()) {
       // as the API server: the object stays, marked for deletion, until its finalizers are removed
-      deleting.add(ref);
+      Map<String, Object> body = new LinkedHashMap<>(stored.body());
+      body.put(DELETION, clock.instant().toString());
+      objects.put(ref, new Resource(ref, stored.labels(), stored.annotations(), body, nextVersion(), stored.created()));
     } else {
       objects.remove(ref);
     }
@@ -345,7 +347,6 @@ public final class InMemoryStore implements ResourceStore {
       }
       objects.remove(ResourceRef.kubernetes("Namespace", e.getKey()));
       objects.keySet().removeIf(ref -> e.getKey().equals(ref.namespace()));
-      deleting.removeIf(ref -> e.getKey().equals(ref.namespace()));
       return true;
     });
   }
@@ -374,7 +375,7 @@ public final class InMemoryStore implements ResourceStore {
     }
     object.put("metadata", metadata);
     r.body().forEach((k, v) -> {
-      if (!k.equals(Kind.FINALIZERS)) {
+      if (!k.equals(Kind.FINALIZERS) && !k.equals(DELETION)) {
         object.put(k, v);
       }
     });
@@ -383,6 +384,9 @@ public final class InMemoryStore implements ResourceStore {
     body.remove("apiVersion");
     body.remove("kind");
     Map<?, ?> meta = (Map<?, ?>) body.remove("metadata");
+    if (r.body().get(DELETION) != null) {
+      body.put(DELETION, r.body().get(DELETION));
+    }
     if (meta.get("finalizers") instanceof List<?> finalizers && !finalizers.isEmpty()) {
       Map<String, Object> set = new LinkedHashMap<>();
       finalizers.forEach(f -> set.put(f.toString(), Boolean.TRUE));
@@ -419,7 +423,10 @@ public final class InMemoryStore implements ResourceStore {
     return ref.scope().isEmpty() ? ref : ref.inScope(ResourceRef.DEFAULT_SCOPE);
   }
 
-  /** Every object held, whole, in a stable order (for assertions); objects waiting for their finalizers included. */
+  /**
+   * Every object held, whole, in a stable order (for assertions); objects waiting for their finalizers included,
+   * their body marked {@code "metadata.deletionTimestamp"}.
+   */
   public synchronized List<Resource> all() {
     finishDeletions();
     return List.copyOf(objects.values());
@@ -429,67 +436,79 @@ public final class InMemoryStore implements ResourceStore {
   public synchronized void clear() {
     objects.clear();
     terminating.clear();
-    deleting.clear();
   }
 
-  /** Writes the state to a JSON file. */
-  public synchronized void save(Path file) {
+  /**
+   * Writes this store's state to {@code file} as a state document (JSON, or YAML for {@code *.yaml}), the
+   * format of {@link InMemoryPlatform#snapshot(Path)} holding this store only; atomically, so that a reader
+   * (or a second writer) never sees a part of it.
+   */
+  public void save(Path file) {
+    StateDocument.State state = new StateDocument.State(null, Map.of(provider, state()));
     try {
-      Path parent = file.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-      finishDeletions();
-      Map<String, Object> state = new LinkedHashMap<>();
-      state.put("version", version);
-      state.put("objects", List.copyOf(objects.values()));
-      state.put("deleting", List.copyOf(deleting));
-      JSON.writeValue(file.toFile(), state);
+      StateDocument.writeAtomically(file, StateDocument.write(state, StateFormat.of(file)).getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new PlatformException("cannot save state to " + file + ": " + e.getMessage(), e, false);
+      throw new PlatformException("cannot save state to " + file + ": " + e, e, false);
     }
   }
 
-  /** Replaces the state with the one saved in {@code file}; an absent file means an empty store. */
-  public synchronized void load(Path file) {
-    objects.clear();
-    terminating.clear();
-    deleting.clear();
-    version = 0;
+  /**
+   * Replaces the state with this store's part of the state document in {@code file} (written by
+   * {@link #save} or {@link InMemoryPlatform#snapshot(Path)}); an absent file, or one without this store's
+   * provider, means an empty store. A damaged file leaves the store empty and is a {@link PlatformException}
+   * of one line naming the file and what is wrong.
+   */
+  public void load(Path file) {
+    replace(new StateDocument.Store(0, List.of()));
     if (!Files.exists(file)) {
       return;
     }
-    try {
-      State state = JSON.readValue(file.toFile(), new TypeReference<State>() {});
-      if (state == null || state.objects == null) {
-        throw damaged(file, "it holds no \"objects\" list", null);
-      }
-      version = state.version;
-      for (int i = 0; i < state.objects.size(); i++) {
-        Resource r = state.objects.get(i);
-        if (r == null) {
-          objects.clear();
-          throw damaged(file, "objects[" + i + "] is empty", null);
-        }
-        objects.put(r.ref(), r);
-      }
-      if (state.deleting != null) {
-        state.deleting.stream().filter(objects::containsKey).forEach(deleting::add);
-      }
-    } catch (IOException | RuntimeException e) {
-      objects.clear();
-      if (e instanceof PlatformException p) {
-        throw p;
-      }
-      throw damaged(file, e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(""), e);
+    StateDocument.State state = readState(file);
+    StateDocument.Store mine = state.stores().get(provider);
+    if (mine != null) {
+      replace(mine);
     }
   }
 
-  private static PlatformException damaged(Path file, String what, Exception cause) {
+  /** The state document in {@code file}, or a one-line {@link PlatformException} naming it. */
+  static StateDocument.State readState(Path file) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      String why = e instanceof java.nio.file.NoSuchFileException ? "it does not exist"
+          : e instanceof java.nio.charset.CharacterCodingException ? "it is not UTF-8 text" : e.toString();
+      throw damaged(file, why, e);
+    }
+    try {
+      return StateDocument.read(text, StateFormat.of(file));
+    } catch (StateDocument.Damaged e) {
+      throw damaged(file, e.getMessage(), e);
+    }
+  }
+
+  static PlatformException damaged(Path file, String what, Exception cause) {
     return new PlatformException("cannot read state from " + file + ": " + what + " (delete it to start over)", cause, false);
   }
 
-  private record State(long version, List<Resource> objects, List<ResourceRef> deleting) {}
+  /** This store's objects and last version, for a state document. */
+  synchronized StateDocument.Store state() {
+    finishDeletions();
+    return new StateDocument.Store(version, List.copyOf(objects.values()));
+  }
+
+  /** Replaces this store's objects (of its provider) and last version with {@code state}'s. */
+  synchronized void replace(StateDocument.Store state) {
+    objects.clear();
+    terminating.clear();
+    version = state.version();
+    for (Resource r : state.objects()) {
+      if (!provider.equals(r.ref().provider())) {
+        throw new IllegalArgumentException(r.ref() + " is not a " + provider + " object");
+      }
+      objects.put(unscoped(r.ref()), r.withRef(unscoped(r.ref())));
+    }
+  }
 
   private String nextVersion() {
     return Long.toString(++version);
