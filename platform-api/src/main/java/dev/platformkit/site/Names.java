@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * Derives names that fit the length and character budgets of the places they go, and checks names
- * against those budgets: ALB and target group names (32), ALB IngressGroup names, Kubernetes label
- * values, DNS labels and Argo CD Application names (63), DNS names (253), and branch slugs.
+ * against those budgets: ALB and target group names (32), Helm release names (53), ALB IngressGroup names,
+ * Kubernetes label values, DNS labels and Argo CD Application names (63), DNS names (253), and branch slugs.
  *
  * <p>The non-empty parts are joined with '-', characters the target does not allow become '-', and
  * leading and trailing separators are dropped. When that changed more than letter case, or the result is
@@ -51,6 +51,12 @@ public final class Names {
    * label of every object it deploys, and a label value holds at most 63 characters.
    */
   public static final int APPLICATION_MAX = 63;
+  /**
+   * Longest Helm release name. Argo CD names the release after the Application, and Argo CD 2.7 and later
+   * refuse to render a chart for an Application whose name is longer (argo-cd issue 13645), so longer
+   * Application names get a release name of their own ({@link #helmRelease}).
+   */
+  public static final int HELM_RELEASE_MAX = 53;
   /** Hex characters of the hash that ends a shortened name. */
   public static final int HASH_LENGTH = 8;
   /** What stands before the hash when nothing usable is left of a name. */
@@ -116,6 +122,14 @@ public final class Names {
   /** An Argo CD Application name: a DNS-1123 label of at most {@value #APPLICATION_MAX} characters. */
   public static String application(String... parts) {
     return dnsLabel(APPLICATION_MAX, parts);
+  }
+
+  /**
+   * A Helm release name: a DNS-1123 label of at most {@value #HELM_RELEASE_MAX} characters. For the same parts
+   * it equals {@link #application} whenever that is short enough.
+   */
+  public static String helmRelease(String... parts) {
+    return dnsLabel(HELM_RELEASE_MAX, parts);
   }
 
   /**

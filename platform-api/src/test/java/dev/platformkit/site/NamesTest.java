@@ -136,6 +136,9 @@ class NamesTest {
     assertThat(Names.labelValue(a63 + "a")).hasSize(63).matches("a{54}-[0-9a-f]{8}");
     assertThat(Names.application(a63)).isEqualTo(a63);
     assertThat(Names.application(a63 + "a")).hasSize(63).matches("a{54}-[0-9a-f]{8}");
+    assertThat(Names.helmRelease("a".repeat(53))).isEqualTo("a".repeat(53));
+    assertThat(Names.helmRelease("a".repeat(54))).hasSize(53).matches("a{44}-[0-9a-f]{8}");
+    assertThat(Names.helmRelease("shop", "web")).isEqualTo(Names.application("shop", "web")).isEqualTo("shop-web");
     assertThat(Names.dnsLabel(63, a63)).isEqualTo(a63);
     assertThat(Names.dnsLabel(63, a63 + "a")).hasSize(63);
     assertThat(Names.dnsLabel(Site.MAX_NAME_LENGTH, "a".repeat(58))).isEqualTo("a".repeat(58));

@@ -42,6 +42,11 @@ import java.util.function.BiFunction;
  * testkit's {@code ApiServer} defaults and canonicalises as kube-apiserver v1.28 does) and to keep deleted
  * namespaces Terminating for a while ({@link #namespaceDeletion}), refusing new objects in them.
  *
+ * <p>Finalizers ({@link Kind#FINALIZERS}) and read-only fields ({@link Kind#readOnly()}) behave as on an API
+ * server: deleting an object that holds finalizers only marks it deleted (it is no longer listed nor read,
+ * and creating it again is a conflict) until the last finalizer is removed ({@link #removeFinalizer}, or an
+ * update); creates and updates never write read-only fields, a controller does ({@link #writeStatus}).
+ *
  * <p>Thread-safe.
  */
 public final class InMemoryStore implements ResourceStore {
@@ -51,6 +56,9 @@ public final class InMemoryStore implements ResourceStore {
   private final String provider;
   private final TreeMap<ResourceRef, Resource> objects = new TreeMap<>();
   private final Map<String, Instant> terminating = new HashMap<>();
+  // marks, in the kept body, an object deleted while it held finalizers: unseen until the last one goes
+  // (in the body, so that a saved state keeps it); no kind reads it
+  private static final String DELETION = "metadata.deletionTimestamp";
   private BiFunction<Kind, Map<String, Object>, Map<String, Object>> admission = (kind, object) -> object;
   private Duration deletionDelay = Duration.ZERO;
   private Clock clock = Clock.systemUTC();
@@ -131,7 +139,7 @@ public final class InMemoryStore implements ResourceStore {
     List<Resource> out = new ArrayList<>();
     for (Resource r : objects.values()) {
       if (r.ref().kind().equals(kind.name()) && r.labels().entrySet().containsAll(selector.entrySet())
-          && !isTerminatingNamespace(r.ref())) {
+          && !isTerminatingNamespace(r.ref()) && !isDeleting(r)) {
         out.add(project(kind, r));
       }
     }
@@ -150,7 +158,7 @@ public final class InMemoryStore implements ResourceStore {
     ResourceRef from = new ResourceRef(provider, kind.name(), namespace, "");
     ResourceRef to = new ResourceRef(provider, kind.name(), namespace, "\uffff");
     for (Resource r : objects.subMap(from, true, to, true).values()) {
-      if (r.labels().entrySet().containsAll(selector.entrySet())) {
+      if (r.labels().entrySet().containsAll(selector.entrySet()) && !isDeleting(r)) {
         out.add(project(kind, r));
       }
     }
@@ -161,7 +169,8 @@ public final class InMemoryStore implements ResourceStore {
   public synchronized Optional<Resource> get(Kind kind, ResourceRef ref) {
     checkKind(kind);
     finishDeletions();
-    return Optional.ofNullable(objects.get(unscoped(ref))).filter(r -> !isTerminatingNamespace(r.ref())).map(r -> project(kind, r));
+    return Optional.ofNullable(objects.get(unscoped(ref)))
+        .filter(r -> !isTerminatingNamespace(r.ref()) && !isDeleting(r)).map(r -> project(kind, r));
   }
 
   @Override
@@ -208,7 +217,7 @@ public final class InMemoryStore implements ResourceStore {
         throw new NotFoundException("namespace " + namespace + " not found");
       }
     }
-    store(kind, new Resource(ref, desired.labels(), desired.annotations(), desired.body(), null, clock.instant()));
+    store(kind, new Resource(ref, desired.labels(), desired.annotations(), kind.writable(desired.body()), null, clock.instant()));
   }
 
   @Override
@@ -230,7 +239,77 @@ public final class InMemoryStore implements ResourceStore {
     Map<String, String> annotations = new LinkedHashMap<>(stored.annotations());
     update.removeAnnotations().forEach(annotations::remove);
     annotations.putAll(update.setAnnotations());
-    store(kind, new Resource(ref, labels, annotations, update.patchBody(stored.body()), null, stored.created()));
+    Map<String, Object> body = new ResourceUpdate(Map.of(), Set.of(), Map.of(), Set.of(), kind.writable(update.body()))
+        .patchBody(stored.body());
+    store(kind, new Resource(ref, labels, annotations, body, null, stored.created()));
+    removeIfFinalized(ref);
+  }
+
+  /**
+   * Removes {@code finalizer} from the object, as the controller that put it there does once its work is
+   * done (Argo CD after deleting what an Application deployed); an object deleted earlier is gone when its
+   * last finalizer is. Nothing happens when the object or the finalizer is not there.
+   */
+  public synchronized void removeFinalizer(Kind kind, ResourceRef ref, String finalizer) {
+    checkKind(kind);
+    Resource stored = objects.get(unscoped(ref));
+    if (stored == null || !(stored.body().get(Kind.FINALIZERS) instanceof Map<?, ?> set) || !set.containsKey(finalizer)) {
+      return;
+    }
+    Map<String, Object> remaining = new LinkedHashMap<>();
+    set.forEach((k, v) -> remaining.put(k.toString(), v));
+    remaining.remove(finalizer);
+    Map<String, Object> body = new LinkedHashMap<>(stored.body());
+    if (remaining.isEmpty()) {
+      body.remove(Kind.FINALIZERS);
+    } else {
+      body.put(Kind.FINALIZERS, remaining);
+    }
+    objects.put(stored.ref(), new Resource(stored.ref(), stored.labels(), stored.annotations(), body, nextVersion(), stored.created()));
+    removeIfFinalized(stored.ref());
+  }
+
+  /**
+   * Sets the read-only field {@code status} of the object as a controller does through the {@code /status}
+   * subresource (the Argo CD controller on an Application, the load balancer controller on an Ingress): the
+   * rest of the object is unchanged, the version changes; null removes it. Works on objects being deleted too.
+   *
+   * @throws NotFoundException when the object does not exist
+   * @throws IllegalArgumentException when {@code kind} does not declare {@code status} read-only
+   */
+  public synchronized void writeStatus(Kind kind, ResourceRef ref, Map<String, Object> status) {
+    checkKind(kind);
+    if (!kind.readOnly().contains("status")) {
+      throw new IllegalArgumentException(kind + " has no read-only status");
+    }
+    Resource stored = objects.get(unscoped(ref));
+    if (stored == null) {
+      throw new NotFoundException(ref + " not found");
+    }
+    Map<String, Object> body = new LinkedHashMap<>(stored.body());
+    if (status == null) {
+      body.remove("status");
+    } else {
+      body.put("status", new LinkedHashMap<>(status));
+    }
+    objects.put(stored.ref(), new Resource(stored.ref(), stored.labels(), stored.annotations(), body, nextVersion(), stored.created()));
+  }
+
+  /** Whether the object was deleted and waits for its finalizers to be removed. */
+  public synchronized boolean isBeingDeleted(ResourceRef ref) {
+    Resource stored = objects.get(unscoped(ref));
+    return stored != null && isDeleting(stored);
+  }
+
+  private void removeIfFinalized(ResourceRef ref) {
+    Resource stored = objects.get(ref);
+    if (stored != null && isDeleting(stored) && !(stored.body().get(Kind.FINALIZERS) instanceof Map<?, ?> m && !m.isEmpty())) {
+      objects.remove(ref);
+    }
+  }
+
+  private static boolean isDeleting(Resource r) {
+    return r.body().containsKey(DELETION);
   }
 
   @Override
@@ -239,7 +318,7 @@ public final class InMemoryStore implements ResourceStore {
     finishDeletions();
     ResourceRef ref = unscoped(current.ref());
     Resource stored = objects.get(ref);
-    if (stored == null || isTerminatingNamespace(ref)) {
+    if (stored == null || isTerminatingNamespace(ref) || isDeleting(stored)) {
       return;
     }
     if (current.version() != null && !current.version().equals(stored.version())) {
@@ -249,6 +328,11 @@ public final class InMemoryStore implements ResourceStore {
     if (ref.kind().equals("Namespace") && ResourceRef.KUBERNETES.equals(provider)) {
       terminating.put(ref.name(), clock.instant());
       finishDeletions();
+    } else if (stored.body().get(Kind.FINALIZERS) instanceof Map<?, ?> finalizers && !finalizers.isEmpty()) {
+      // as the API server: the object stays, marked for deletion, until its finalizers are removed
+      Map<String, Object> body = new LinkedHashMap<>(stored.body());
+      body.put(DELETION, clock.instant().toString());
+      objects.put(ref, new Resource(ref, stored.labels(), stored.annotations(), body, nextVersion(), stored.created()));
     } else {
       objects.remove(ref);
     }
@@ -285,13 +369,29 @@ public final class InMemoryStore implements ResourceStore {
     }
     metadata.put("labels", new LinkedHashMap<>(r.labels()));
     metadata.put("annotations", new LinkedHashMap<>(r.annotations()));
+    // the finalizers go where the API server keeps them, as a list
+    if (r.body().get(Kind.FINALIZERS) instanceof Map<?, ?> finalizers && !finalizers.isEmpty()) {
+      metadata.put("finalizers", finalizers.keySet().stream().map(Object::toString).toList());
+    }
     object.put("metadata", metadata);
-    object.putAll(r.body());
+    r.body().forEach((k, v) -> {
+      if (!k.equals(Kind.FINALIZERS) && !k.equals(DELETION)) {
+        object.put(k, v);
+      }
+    });
     Map<String, Object> admitted = kind.apiVersion() == null ? object : admission.apply(kind, object);
     Map<String, Object> body = new LinkedHashMap<>(admitted);
     body.remove("apiVersion");
     body.remove("kind");
     Map<?, ?> meta = (Map<?, ?>) body.remove("metadata");
+    if (r.body().get(DELETION) != null) {
+      body.put(DELETION, r.body().get(DELETION));
+    }
+    if (meta.get("finalizers") instanceof List<?> finalizers && !finalizers.isEmpty()) {
+      Map<String, Object> set = new LinkedHashMap<>();
+      finalizers.forEach(f -> set.put(f.toString(), Boolean.TRUE));
+      body.put(Kind.FINALIZERS, set);
+    }
     objects.put(r.ref(), new Resource(r.ref(), strings(meta.get("labels")), strings(meta.get("annotations")), body,
         nextVersion(), r.created()));
   }
@@ -310,7 +410,7 @@ public final class InMemoryStore implements ResourceStore {
       return r;
     }
     Map<String, Object> body = new LinkedHashMap<>();
-    for (String field : kind.fields()) {
+    for (String field : kind.readFields()) {
       Object value = r.body().get(field);
       if (value != null) {
         body.put(field, value);
@@ -323,7 +423,10 @@ public final class InMemoryStore implements ResourceStore {
     return ref.scope().isEmpty() ? ref : ref.inScope(ResourceRef.DEFAULT_SCOPE);
   }
 
-  /** Every object held, whole, in a stable order (for assertions). */
+  /**
+   * Every object held, whole, in a stable order (for assertions); objects waiting for their finalizers included,
+   * their body marked {@code "metadata.deletionTimestamp"}.
+   */
   public synchronized List<Resource> all() {
     finishDeletions();
     return List.copyOf(objects.values());
