@@ -38,7 +38,11 @@ import java.util.stream.Collectors;
  *   <li>{@code CONTROLLER_TOO_OLD} (blocker): a controller below the minimum for the hop's target, and
  *       {@code CONTROLLER_UNTESTED} (blocker): one whose release line was not tested with the hop's target
  *       (Argo CD's tested range);
- *   <li>the {@link BreakingChanges} the hop brings, with the catalogue's code and severity.
+ *   <li>the {@link BreakingChanges} the hop brings that apply to EKS, with the catalogue's code. A change the
+ *       catalogue marks as a blocker is one here only when the inventory shows it applies (Pod Security
+ *       Policy removal with PodSecurityPolicy objects in use); otherwise it is a warning to check, since
+ *       what decides it (container runtimes, bootstrap flags) is not in the inventory, and a blocker nobody
+ *       can clear would stop every upgrade across that minor.
  * </ol>
  * Findings for the upgrade as a whole (no hop) follow: {@code API_ALREADY_REMOVED}, {@code DEPRECATED_API}
  * (still served at the target, removed later), {@code NODEGROUP_BEHIND}, {@code ADDON_VERSIONS_UNKNOWN},
@@ -74,7 +78,7 @@ public final class Planner {
       "EBS_CSI_MIGRATION", "DOCKERSHIM_REMOVED", "CRI_V1ALPHA2_REMOVED", "VPC_CNI_1_12_REQUIRED",
       "KUBELET_CONTAINER_RUNTIME_FLAG_REMOVED", "KUBELET_KEEP_TERMINATED_POD_VOLUMES_REMOVED", "NO_AMAZON_LINUX_2_AMI",
       "CGROUP_V1_KUBELET_REFUSES_TO_START", "KUBELET_POD_INFRA_CONTAINER_IMAGE_REMOVED", "CONTAINERD_2_REQUIRED",
-      "KUBE_PROXY_IPVS_REMOVED", "MANAGED_NODE_GROUPS_DEFAULT_TO_AL2023");
+      "KUBE_PROXY_IPVS_REMOVED");
 
   /** What a traffic step must see during its dwell to go on. */
   public static final String HEALTH_GATE = "the new cluster's Route53 health checks pass and its Argo CD Applications stay"
@@ -180,7 +184,7 @@ public final class Planner {
     List<Finding> avoidable = findings.stream()
         .filter(f -> f.severity() == Severity.BLOCKER && avoidedByNewCluster(f) && !NEW_CLUSTER_AVOIDS.contains(f.code())).toList();
     List<String> avoidedChanges = findings.stream()
-        .filter(f -> f.severity() == Severity.BLOCKER && NEW_CLUSTER_AVOIDS.contains(f.code())).map(Finding::code).distinct().toList();
+        .filter(f -> f.severity() != Severity.INFO && NEW_CLUSTER_AVOIDS.contains(f.code())).map(Finding::code).distinct().toList();
     if (hops.size() >= MANY_HOPS) {
       reasons.add("in place takes " + hops.size() + " hops (" + hops.get(0).from() + " to " + target + "), each a control-plane"
           + " update, add-on updates and node rollouts; " + MANY_HOPS + " or more hops choose one new cluster at " + target);
@@ -526,8 +530,18 @@ public final class Planner {
         findings.addAll(controllerF);
         for (BreakingChange change : changes.broughtBy(hop)) {
           if (change.appliesTo(BreakingChange.Scope.EKS)) {
-            findings.add(Finding.builder().severity(change.severity()).code(change.id()).message(change.summary())
-                .version(change.minor()).hop(hop).location(change.source()).remedy(change.check()).build());
+            // the catalogue's severity is what the change does where it applies; the inventory rarely shows
+            // whether it does (container runtimes, bootstrap flags), so an unconfirmed blocker is a warning
+            // to check, and only evidence in the inventory makes it block
+            boolean confirmed = confirmed(change, usages);
+            Severity severity = change.severity() == Severity.BLOCKER && !confirmed ? Severity.WARNING : change.severity();
+            findings.add(Finding.builder().severity(severity).code(change.id()).message(change.summary())
+                .version(change.minor()).hop(hop).location(change.source())
+                .remedy(change.severity() == Severity.BLOCKER
+                    ? (confirmed ? "the inventory shows it applies; deal with it before the control plane goes " + hop + ": "
+                        : "blocks the upgrade where it applies; check before the control plane goes " + hop + ": ") + change.check()
+                    : change.check())
+                .build());
           }
         }
       }
@@ -585,6 +599,11 @@ public final class Planner {
         }
       }
       findings.addAll(general);
+    }
+
+    /** Whether the inventory shows that {@code change} applies to this cluster. */
+    private boolean confirmed(BreakingChange change, List<Inventory.ApiUsage> usages) {
+      return change.id().equals("POD_SECURITY_POLICY_REMOVED") && usages.stream().anyMatch(u -> u.kind().equals("PodSecurityPolicy"));
     }
 
     private void collectNodes() {

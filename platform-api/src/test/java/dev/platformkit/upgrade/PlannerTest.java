@@ -244,9 +244,25 @@ class PlannerTest {
 
     assertThat(report.findings()).extracting(f -> f.hop().orElseThrow(), Finding::code, Finding::severity)
         .containsExactly(
-            tuple(hop("1.23", "1.24"), "DOCKERSHIM_REMOVED", Severity.BLOCKER),
-            tuple(hop("1.24", "1.25"), "POD_SECURITY_POLICY_REMOVED", Severity.BLOCKER));
-    assertThat(report.findings().get(0).location()).contains(BreakingChanges.bundled().byId("DOCKERSHIM_REMOVED").orElseThrow().source());
+            tuple(hop("1.23", "1.24"), "DOCKERSHIM_REMOVED", Severity.WARNING),
+            tuple(hop("1.24", "1.25"), "POD_SECURITY_POLICY_REMOVED", Severity.WARNING));
+    BreakingChange dockershim = BreakingChanges.bundled().byId("DOCKERSHIM_REMOVED").orElseThrow();
+    assertThat(report.findings().get(0).location()).contains(dockershim.source());
+    assertThat(report.findings().get(0).remedy())
+        .contains("blocks the upgrade where it applies; check before the control plane goes 1.23 -> 1.24: " + dockershim.check());
+    assertThat(report.hasBlockers()).isFalse();
+  }
+
+  @Test
+  void aBreakingChangeTheInventoryShowsIsABlocker() {
+    Inventory psp = usages(new ApiUsage("policy/v1beta1", "PodSecurityPolicy", null, "restricted", Origin.LAST_APPLIED,
+        "last-applied of PodSecurityPolicy restricted"));
+
+    UpgradeReport report = PLANNER.plan(request("1.24", "1.25").build(), psp);
+
+    assertThat(report.findings()).extracting(Finding::code, Finding::severity).containsExactly(
+        tuple("REMOVED_API", Severity.BLOCKER), tuple("POD_SECURITY_POLICY_REMOVED", Severity.BLOCKER));
+    assertThat(report.findings().get(1).remedy().orElseThrow()).startsWith("the inventory shows it applies; deal with it before the control plane goes 1.24 -> 1.25: ");
   }
 
   @Test
