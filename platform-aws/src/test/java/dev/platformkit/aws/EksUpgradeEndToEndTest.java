@@ -79,7 +79,7 @@ class EksUpgradeEndToEndTest {
         .targetVersion(KubernetesVersion.parse("1.26")).strategy(Strategy.IN_PLACE).build(),
         EksScanner.create(eks).scan("shop-prod"));
 
-    assertThat(report.blockers()).extracting(f -> f.code()).contains("ADDON_NO_COMPATIBLE_VERSION", "VPC_CNI_1_12_REQUIRED");
+    assertThat(report.blockers()).extracting(f -> f.code()).contains("ADDON_NO_COMPATIBLE_VERSION");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> executor().run(report))
         .isInstanceOf(dev.platformkit.ValidationException.class).hasMessageContaining("blockers");
     assertThat(eks.writeCalls()).isZero();
