@@ -138,6 +138,13 @@ public final class Pipelines {
     if (kubeconfig == null) {
       throw new PlatformException("kubeconfig " + where.kubeconfig() + " was not read");
     }
-    return Config.fromKubeconfig(where.context(), kubeconfig, null);
+    Config config = Config.fromKubeconfig(where.context(), kubeconfig, null);
+    // fabric8 falls back to the current context when the named one is missing: a typo must not reach prod
+    if (where.context() != null && (config.getCurrentContext() == null
+        || !where.context().equals(config.getCurrentContext().getName()))) {
+      throw new PlatformException("context \"" + where.context() + "\" is not in kubeconfig " + where.kubeconfig());
+    }
+    config.setRequestRetryBackoffLimit(0); // the platform's RetryPolicy retries; one layer
+    return config;
   }
 }

@@ -228,6 +228,22 @@ class JenkinsfileTest extends BasePipelineTestCPS {
   }
 
   @Test
+  void aContextMissingFromTheKubeconfigIsRefusedBeforeAnyCall() {
+    String kubeconfig = """
+        apiVersion: v1
+        kind: Config
+        clusters: [{name: c, cluster: {server: "https://127.0.0.1:1"}}]
+        users: [{name: u, user: {token: secret-token}}]
+        contexts: [{name: staging, context: {cluster: c, user: u}}]
+        current-context: staging
+        """;
+    Where where = Where.of(Map.of("specs", "platform/", "kubeconfig", "kubeconfig.yaml", "context", "prod"));
+
+    assertThatThrownBy(() -> Pipelines.plan(Map.of("t.yaml", read("platform/tenant-payments.yaml")), where, kubeconfig))
+        .hasMessage("context \"prod\" is not in kubeconfig kubeconfig.yaml");
+  }
+
+  @Test
   void unknownArgumentsAreNamed() {
     assertThatThrownBy(() -> Where.of(Map.of("specs", "x", "contxt", "prod")))
         .hasMessageContaining("contxt").hasMessageContaining("context");
