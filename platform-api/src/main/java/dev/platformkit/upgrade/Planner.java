@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  *     UpgradePlan.builder().cluster("shop-prod").targetVersion(KubernetesVersion.parse("1.27")).build(),
  *     inventory);
  * report.hasBlockers();
- * Reports.render(report, ReportFormat.MARKDOWN);
+ * report.render(ReportFormat.MARKDOWN);
  * }</pre>
  *
  * <p>One {@link Hop} per minor. For each hop the findings are, in this order:
@@ -672,7 +672,9 @@ public final class Planner {
     }
 
     private String controllerLocation(String name, String version) {
-      return inventory.controllers().stream().filter(c -> c.name().equals(name) && c.version().equals(version)).findFirst()
+      // the first image by name, whatever order the scan found them in
+      return inventory.controllers().stream().filter(c -> c.name().equals(name) && c.version().equals(version))
+          .min(Comparator.comparing(c -> Objects.toString(c.image(), "")))
           .map(c -> "controller " + name + " (image " + c.image() + ")").orElse("controller " + name + " " + version);
     }
   }

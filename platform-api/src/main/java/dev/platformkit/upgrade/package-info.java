@@ -6,5 +6,10 @@
  * deprecation guide), {@link dev.platformkit.upgrade.BreakingChanges} (other breaking changes per minor)
  * and {@link dev.platformkit.upgrade.ControllerCompatibility} (controller minimums and tested ranges).
  * {@link dev.platformkit.upgrade.SkewPolicy} carries the kubelet version skew rule.
+ *
+ * <p>{@link dev.platformkit.upgrade.Planner} turns an {@link dev.platformkit.upgrade.UpgradePlan} and an
+ * {@link dev.platformkit.upgrade.Inventory} (from {@link dev.platformkit.upgrade.ManifestScanner} and the
+ * cluster and EKS scanners) into an {@link dev.platformkit.upgrade.UpgradeReport}, which renders as
+ * Markdown, JSON or HTML ({@link dev.platformkit.upgrade.ReportFormat}).
  */
 package dev.platformkit.upgrade;
