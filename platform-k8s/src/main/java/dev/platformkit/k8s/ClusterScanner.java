@@ -189,7 +189,7 @@ public final class ClusterScanner {
       try {
         used = apiVersionAndKind(applied);
       } catch (IOException e) {
-        problems.add(new ScanProblem(o.getKind() + " " + ref(o), "the " + LAST_APPLIED + " annotation is not JSON: " + e.getMessage()));
+        problems.add(new ScanProblem(o.getKind() + " " + ref(o), "the " + LAST_APPLIED + " annotation is not JSON: " + oneLine(e)));
         return;
       }
       if (used[0] != null && used[1] != null && catalogue.lookup(used[0], used[1]).isPresent()) {
@@ -408,6 +408,12 @@ public final class ClusterScanner {
         token = page.getMetadata() == null ? null : page.getMetadata().getContinue();
       } while (token != null && !token.isEmpty());
     }
+  }
+
+  /** Jackson's message without the location it appends on a second line. */
+  static String oneLine(IOException e) {
+    String m = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+    return m == null ? e.getClass().getSimpleName() : m.strip().lines().findFirst().orElse(m);
   }
 
   private static ScanProblem problem(String where, KubernetesClientException e) {

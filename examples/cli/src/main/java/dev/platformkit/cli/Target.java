@@ -102,6 +102,10 @@ final class Target implements AutoCloseable {
           + "${DEFAULT-VALUE}). A timed-out request is tried 5 times in all; a refused connection is not retried.")
   Duration requestTimeout;
 
+  // the command this is mixed into: its standard error carries progress
+  @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
+  CommandLine.Model.CommandSpec mixee;
+
   private final Sleeper sleeper;
   private final Clock clock;
   private final RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
@@ -170,8 +174,31 @@ final class Target implements AutoCloseable {
     return kubeconfig == null && context == null && !inCluster;
   }
 
+  /** The backend for people: {@code embedded in-memory backend (state in /home/me/.platformkit)} or {@code cluster (context prod, https://...)}. */
   String describe() {
-    return embedded() ? "embedded in-memory backend (state in " + state + ")" : "cluster (" + resolved + ")";
+    return embedded() ? "embedded in-memory backend (state in " + stateDirectory() + ")" : "cluster (" + resolved + ")";
+  }
+
+  /** The state directory of the embedded backend, in full. */
+  Path stateDirectory() {
+    return state.toAbsolutePath().normalize();
+  }
+
+  /**
+   * What a saved plan records as the backend it was made for, after {@link #platform(PrintWriter)}: the
+   * embedded backend's state directory, or the kubeconfig context and server with the EKS cluster and
+   * region. Never credentials.
+   */
+  String identity() {
+    if (embedded()) {
+      return "embedded in-memory backend (state in " + stateDirectory() + ")";
+    }
+    if (resolved == null) {
+      throw new IllegalStateException("platform() first");
+    }
+    return (inCluster ? "in-cluster " : "") + "cluster (" + resolved + ")"
+        + (cluster == null ? "" : ", EKS cluster " + cluster) + (region == null ? "" : ", region " + region)
+        + ", --iam-access " + iamAccess;
   }
 
   /** The CLI's now: when schedules are reconciled unless {@code --at} says otherwise. */
@@ -187,19 +214,39 @@ final class Target implements AutoCloseable {
     return kubernetes;
   }
 
-  Platform platform(PrintWriter out) {
-    ProgressListener listener = new ProgressListener() {
+  /**
+   * The progress of long operations, on standard error (standard output holds the plan, or the JSON
+   * document): retries, and {@code waiting for ...} once per poll of a long wait.
+   */
+  static ProgressListener progress(PrintWriter err) {
+    return new ProgressListener() {
       @Override
       public void retrying(dev.platformkit.Change change, int attempt, PlatformException cause) {
-        out.println("  retrying " + change + " (attempt " + (attempt + 1) + "): " + cause.getMessage());
+        err.println("  retrying " + change + " (attempt " + (attempt + 1) + "): " + cause.getMessage());
+        err.flush();
+      }
+
+      @Override
+      public void progress(String message) {
+        err.println("  " + message);
+        err.flush();
+      }
+
+      @Override
+      public void waiting(String subject, String status, Duration elapsed, Duration timeout) {
+        err.println("  waiting for " + subject + ": " + status + " (" + elapsed.toSeconds() + "s of " + format(timeout) + ")");
+        err.flush();
       }
     };
+  }
+
+  Platform platform(PrintWriter out) {
+    ProgressListener listener = progress(mixee == null ? out : mixee.commandLine().getErr());
     if (embedded()) {
-      InMemoryStore k8s = InMemoryStore.kubernetes();
-      InMemoryStore aws = InMemoryStore.aws();
-      k8s.load(state.resolve("kubernetes.json"));
-      aws.load(state.resolve("aws.json"));
-      memory = InMemoryPlatform.of(k8s, aws, iamAccess, listener);
+      memory = InMemoryPlatform.of(InMemoryStore.kubernetes(), InMemoryStore.aws(), iamAccess, listener);
+      if (Files.exists(stateFile())) {
+        memory.restoreFrom(stateFile());
+      }
       kubernetes = memory.kubernetes();
       return memory.platform();
     }
@@ -272,12 +319,19 @@ final class Target implements AutoCloseable {
     return eks;
   }
 
-  /** Saves the embedded state after a write. */
+  /**
+   * Saves the embedded state after a write: one file holding both stores, the testkit's state document,
+   * written atomically (two runs at once leave one run's whole state, never a broken file).
+   */
   void save() {
     if (memory != null) {
-      memory.kubernetes().save(state.resolve("kubernetes.json"));
-      memory.aws().save(state.resolve("aws.json"));
+      memory.snapshot(stateFile());
     }
+  }
+
+  /** The embedded backend's state file in the {@code --state} directory. */
+  Path stateFile() {
+    return state.resolve("state.json");
   }
 
   private Config config() {

@@ -98,17 +98,17 @@ class UpgradeCliTest {
     Run badFormat = Cli.run("upgrade", "plan", "--from", "1.20", "--to", "1.27", "-f", manifests.toString(), "-o", "pdf");
     Run alone = Cli.run("upgrade");
 
-    assertThat(noFrom.status()).isEqualTo(4);
+    assertThat(noFrom.status()).isEqualTo(1);
     assertThat(noFrom.err()).isEqualTo("error: --from is required offline: only a cluster or EKS says which version it runs\n");
-    assertThat(nothing.status()).isEqualTo(4);
+    assertThat(nothing.status()).isEqualTo(1);
     assertThat(nothing.err()).startsWith("error: nothing to scan: give -f PATH for manifests");
-    assertThat(regionAlone.status()).isEqualTo(4);
+    assertThat(regionAlone.status()).isEqualTo(1);
     assertThat(regionAlone.err()).isEqualTo("error: --region needs --cluster NAME, the EKS cluster to read\n");
-    assertThat(badVersion.status()).isEqualTo(4);
+    assertThat(badVersion.status()).isEqualTo(1);
     assertThat(badVersion.err()).contains("\"1.2x\" is not a Kubernetes version");
-    assertThat(badFormat.status()).isEqualTo(4);
+    assertThat(badFormat.status()).isEqualTo(1);
     assertThat(badFormat.err()).contains("pdf");
-    assertThat(alone.status()).isEqualTo(4);
+    assertThat(alone.status()).isEqualTo(1);
     assertThat(alone.err()).contains("Usage: platform upgrade");
   }
 
@@ -144,7 +144,7 @@ class UpgradeCliTest {
 
     Run run = Cli.run("upgrade", "plan", "--to", "1.27", "--kubeconfig", kubeconfig.toString(), "--request-timeout", "2s");
 
-    assertThat(run.status()).as(run.out()).isEqualTo(3);
+    assertThat(run.status()).as(run.out()).isEqualTo(1);
     assertThat(run.err()).startsWith("error: cannot read the version of the cluster at https://127.0.0.1:" + port + "/: ");
   }
 }

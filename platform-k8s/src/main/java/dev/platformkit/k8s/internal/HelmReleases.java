@@ -54,7 +54,8 @@ public final class HelmReleases {
     try (InputStream in = isGzip(payload) ? new GZIPInputStream(new ByteArrayInputStream(payload)) : new ByteArrayInputStream(payload)) {
       return read(in);
     } catch (IOException e) {
-      throw new IllegalArgumentException("the release is not gzip-compressed JSON: " + e.getMessage());
+      String m = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+      throw new IllegalArgumentException("the release is not gzip-compressed JSON: " + (m == null ? e.getClass().getSimpleName() : m.strip().lines().findFirst().orElse(m)));
     }
   }
 
