@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  *     UpgradePlan.builder().cluster("shop-prod").targetVersion(KubernetesVersion.parse("1.27")).build(),
  *     inventory);
  * report.hasBlockers();
- * Reports.render(report, ReportFormat.MARKDOWN);
+ * report.render(ReportFormat.MARKDOWN);
  * }</pre>
  *
  * <p>One {@link Hop} per minor. For each hop the findings are, in this order:
@@ -33,8 +33,9 @@ import java.util.stream.Collectors;
  *   <li>{@code NODE_SKEW} (blocker): nodes the plan does not upgrade (not in a managed node group) and node
  *       groups newer than the control plane, which the {@link UpgradePlan#nodeSkew() node skew policy}
  *       does not allow for the hop;
- *   <li>{@code ADDON_NO_COMPATIBLE_VERSION} (blocker): an add-on with no version EKS offers for both sides
- *       of the hop (and, where {@link ControllerCompatibility} names one, at least its minimum);
+ *   <li>{@code ADDON_NO_COMPATIBLE_VERSION} (blocker): an add-on with no version EKS offers for the hop's
+ *       target (at least the {@link ControllerCompatibility} minimum, where it names one), or one below that
+ *       minimum with no version offered for both sides of the hop to update it to before the control plane;
  *   <li>{@code CONTROLLER_TOO_OLD} (blocker): a controller below the minimum for the hop's target, and
  *       {@code CONTROLLER_UNTESTED} (blocker): one whose release line was not tested with the hop's target
  *       (Argo CD's tested range);
@@ -49,9 +50,10 @@ import java.util.stream.Collectors;
  * {@code CONTROLLER_VERSION_UNKNOWN}, {@code CONTROLLER_RANGE_UNKNOWN}.
  *
  * <p>In-place steps per hop, in a safe order: node groups the skew policy needs upgraded first; migrations
- * of manifests whose replacement is already served; the control plane; migrations to replacements first
- * served at the new minor; add-ons to the planned versions; node groups (strict: after every hop;
- * relaxed: after the last hop).
+ * of manifests whose replacement is already served; add-ons below the new minor's minimum, to a version
+ * offered for both sides; the control plane; migrations to replacements first served at the new minor;
+ * add-ons to EKS's default for the new minor (else the newest offered; never a downgrade); node groups
+ * (strict: after every hop; relaxed: after the last hop).
  *
  * <p>Strategy {@code auto} chooses blue-green when the in-place upgrade takes {@value #MANY_HOPS} hops or
  * more, or carries blockers found in the inventory that a new cluster at the target avoids (node skew,
@@ -367,6 +369,7 @@ public final class Planner {
       inventory.addOns().forEach(a -> addOnVersions.put(a.name(), a.version()));
       Map<String, String> controllerVersions = controllerVersions();
       Set<String> untestedReported = new java.util.HashSet<>();
+      Set<String> removedAddOns = new java.util.HashSet<>();
       List<Finding> general = new ArrayList<>();
 
       for (int i = 0; i < hops.size(); i++) {
@@ -448,6 +451,36 @@ public final class Planner {
         early.values().forEach(g -> steps.add(migrateStep(apis.lookup(g.get(0).apiVersion(), g.get(0).kind()).orElseThrow(), g,
             Optional.of(hop), " before the control plane goes " + hop)));
 
+        // add-ons whose installed version is below the new minor's minimum (VPC CNI 1.12 for 1.26) go first,
+        // to a version EKS offers for both sides of the hop
+        Set<String> blockedAddOns = new java.util.HashSet<>();
+        for (Inventory.AddOn addOn : sorted(inventory.addOns(), Comparator.comparing(Inventory.AddOn::name))) {
+          String installed = addOnVersions.get(addOn.name());
+          Optional<ControllerRequirement> minimum = controllers.requirement(addOn.name(), hop.to());
+          if (addOn.available().isEmpty() || minimum.isEmpty() || removedAddOns.contains(addOn.name())
+              || meetsMinimum(addOn.name(), installed, hop.to())) {
+            continue;
+          }
+          Optional<Inventory.AddOnVersion> chosen = newest(addOn.available().stream()
+              .filter(v -> supports(v, hop.from()) && supports(v, hop.to()) && minimum.get().isMetBy(v.version())).toList(), hop.to());
+          if (chosen.isEmpty()) {
+            blockedAddOns.add(addOn.name());
+            addOnF.add(Finding.builder().severity(Severity.BLOCKER).code(ADDON)
+                .message("add-on " + addOn.name() + " " + installed + " is below " + minimum.get().minimumVersion() + ", the minimum for "
+                    + hop.to() + " (" + minimum.get().reason() + "), and EKS offers no such version for both " + hop.from() + " and " + hop.to()
+                    + " (offered for " + hop.from() + ": " + offered(addOn, hop.from()) + "; for " + hop.to() + ": " + offered(addOn, hop.to()) + ")")
+                .resource(ResourceRef.aws("Addon", addOn.name())).version(hop.to()).hop(hop).location("add-on " + addOn.name())
+                .remedy("update " + addOn.name() + " to at least " + minimum.get().minimumVersion() + " by hand before the control plane goes " + hop)
+                .build());
+            continue;
+          }
+          steps.add(Step.builder().kind(StepKind.UPGRADE_ADDON)
+              .description("update add-on " + addOn.name() + " from " + installed + " to " + chosen.get().version() + " before the control plane goes "
+                  + hop + " (" + hop.to() + " needs at least " + minimum.get().minimumVersion() + ")")
+              .resource(ResourceRef.aws("Addon", addOn.name())).addOnVersion(chosen.get().version()).hop(hop).build());
+          addOnVersions.put(addOn.name(), chosen.get().version());
+        }
+
         // 3. control plane
         steps.add(Step.builder().kind(StepKind.UPGRADE_CONTROL_PLANE)
             .description("update the control plane of " + request.cluster() + " from " + hop.from() + " to " + hop.to())
@@ -455,29 +488,32 @@ public final class Planner {
         late.values().forEach(g -> steps.add(migrateStep(apis.lookup(g.get(0).apiVersion(), g.get(0).kind()).orElseThrow(), g,
             Optional.of(hop), " right after the control plane reaches " + hop.to())));
 
-        // 4. add-ons: a version EKS offers for both sides of the hop
+        // 4. add-ons to EKS's default for the new minor (or the newest it offers), once the control plane is there
         for (Inventory.AddOn addOn : sorted(inventory.addOns(), Comparator.comparing(Inventory.AddOn::name))) {
-          if (addOn.available().isEmpty()) {
+          if (addOn.available().isEmpty() || blockedAddOns.contains(addOn.name()) || removedAddOns.contains(addOn.name())) {
             continue;
           }
-          List<Inventory.AddOnVersion> both = addOn.available().stream()
-              .filter(v -> supports(v, hop.from()) && supports(v, hop.to())).toList();
-          List<Inventory.AddOnVersion> fit = both.stream().filter(v -> meetsMinimum(addOn.name(), v.version(), hop.to())).toList();
+          String installed = addOnVersions.get(addOn.name());
+          List<Inventory.AddOnVersion> fit = addOn.available().stream()
+              .filter(v -> supports(v, hop.to()) && meetsMinimum(addOn.name(), v.version(), hop.to())).toList();
           Optional<Inventory.AddOnVersion> chosen = newest(fit, hop.to());
           if (chosen.isEmpty()) {
-            Optional<ControllerRequirement> minimum = controllers.requirement(addOn.name(), hop.to());
             addOnF.add(Finding.builder().severity(Severity.BLOCKER).code(ADDON)
-                .message("add-on " + addOn.name() + " has no version EKS offers for both " + hop.from() + " and " + hop.to()
-                    + (both.isEmpty() ? "" : " that is at least " + minimum.map(ControllerRequirement::minimumVersion).orElse("?"))
-                    + " (offered for " + hop.from() + ": " + offered(addOn, hop.from()) + "; for " + hop.to() + ": " + offered(addOn, hop.to()) + ")")
+                .message("add-on " + addOn.name() + " has no version EKS offers for " + hop.to()
+                    + controllers.requirement(addOn.name(), hop.to()).map(r -> " at " + r.minimumVersion() + " or later").orElse("")
+                    + " (offered for " + hop.to() + ": " + offered(addOn, hop.to()) + ")")
                 .resource(ResourceRef.aws("Addon", addOn.name())).version(hop.to()).hop(hop).location("add-on " + addOn.name())
-                .remedy("update " + addOn.name() + " by hand or remove it and install it again after the hop").build());
+                .remedy("remove " + addOn.name() + " (or replace it with a self-managed install) before the control plane goes " + hop)
+                .build());
+            removedAddOns.add(addOn.name()); // as the remedy says: later hops do not have it
             continue;
           }
+          boolean stillServed = addOn.available().stream().anyMatch(v -> v.version().equals(installed) && supports(v, hop.to()));
           String version = chosen.get().version();
-          if (!version.equals(addOnVersions.get(addOn.name()))) {
+          // never a downgrade: a version newer than the default that still runs at the new minor stays
+          if (!version.equals(installed) && (!stillServed || compareVersions(version, installed) > 0)) {
             steps.add(Step.builder().kind(StepKind.UPGRADE_ADDON)
-                .description("update add-on " + addOn.name() + " from " + addOnVersions.get(addOn.name()) + " to " + version
+                .description("update add-on " + addOn.name() + " from " + installed + " to " + version
                     + (isDefault(chosen.get(), hop.to()) ? " (EKS's default for " + hop.to() + ")" : ""))
                 .resource(ResourceRef.aws("Addon", addOn.name())).addOnVersion(version).hop(hop).build());
             addOnVersions.put(addOn.name(), version);
@@ -636,7 +672,9 @@ public final class Planner {
     }
 
     private String controllerLocation(String name, String version) {
-      return inventory.controllers().stream().filter(c -> c.name().equals(name) && c.version().equals(version)).findFirst()
+      // the first image by name, whatever order the scan found them in
+      return inventory.controllers().stream().filter(c -> c.name().equals(name) && c.version().equals(version))
+          .min(Comparator.comparing(c -> Objects.toString(c.image(), "")))
           .map(c -> "controller " + name + " (image " + c.image() + ")").orElse("controller " + name + " " + version);
     }
   }

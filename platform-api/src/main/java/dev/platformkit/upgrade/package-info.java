@@ -11,5 +11,10 @@
  * takes one from manifest files (streaming, file and line for each finding), {@code dev.platformkit.k8s.ClusterScanner}
  * (platform-k8s) from a live cluster. Both return a {@link dev.platformkit.upgrade.ScanResult} that lists what
  * could not be read as {@link dev.platformkit.upgrade.ScanProblem}s.
+ *
+ * <p>{@link dev.platformkit.upgrade.Planner} turns an {@link dev.platformkit.upgrade.UpgradePlan} and an
+ * {@link dev.platformkit.upgrade.Inventory} (from {@link dev.platformkit.upgrade.ManifestScanner} and the
+ * cluster and EKS scanners) into an {@link dev.platformkit.upgrade.UpgradeReport}, which renders as
+ * Markdown, JSON or HTML ({@link dev.platformkit.upgrade.ReportFormat}).
  */
 package dev.platformkit.upgrade;

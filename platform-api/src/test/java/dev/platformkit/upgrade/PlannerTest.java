@@ -113,25 +113,29 @@ class PlannerTest {
     assertThat(report.steps().get(0).description())
         .isEqualTo("rewrite networking.k8s.io/v1beta1 Ingress to networking.k8s.io/v1 before the control plane goes 1.21 -> 1.22:"
             + " shop/storefront (manifests/ingress.yaml:14)");
-    // v1.12.6 also supports 1.22 but not 1.21: only a version good on both sides is planned, EKS's default first
+    // after the control plane: EKS's default for 1.22, not the newest it offers
     assertThat(report.steps().get(2).description()).isEqualTo("update add-on vpc-cni from v1.10.1-eksbuild.1 to v1.11.4-eksbuild.1 (EKS's default for 1.22)");
     assertThat(report.strategyReasons()).containsExactly("1 hop(s), fewer than 4, and no blocker that a new cluster would avoid");
   }
 
   @Test
-  void anAddOnWithoutAVersionForBothSidesBlocksTheHop() {
-    Inventory inv = inventory(List.of(), List.of(), List.of(), List.of(new AddOn("coredns", "v1.8.7-eksbuild.1", List.of(
-        addOnVersion("v1.8.7-eksbuild.1", 21, 23), addOnVersion("v1.9.3-eksbuild.2", 24, 26)))), List.of());
+  void anAddOnWithoutAVersionForTheNewMinorBlocksTheHop() {
+    Inventory inv = inventory(List.of(), List.of(), List.of(), List.of(
+        new AddOn("adot", "v0.58.0-eksbuild.1", List.of(addOnVersion("v0.58.0-eksbuild.1", 21, 23))),
+        new AddOn("coredns", "v1.8.7-eksbuild.3", List.of(addOnVersion("v1.8.7-eksbuild.3", 21, 23), addOnVersion("v1.9.3-eksbuild.2", 24, 26, 24)))),
+        List.of());
 
     UpgradeReport report = PLANNER.plan(request("1.22", "1.24").strategy(Strategy.IN_PLACE).build(), inv);
 
     Finding blocker = report.findings().stream().filter(f -> f.code().equals("ADDON_NO_COMPATIBLE_VERSION")).findFirst().orElseThrow();
     assertThat(blocker.hop()).contains(hop("1.23", "1.24"));
     assertThat(blocker.severity()).isEqualTo(Severity.BLOCKER);
-    assertThat(blocker.resource()).contains(ResourceRef.aws("Addon", "coredns"));
-    assertThat(blocker.message()).isEqualTo("add-on coredns has no version EKS offers for both 1.23 and 1.24"
-        + " (offered for 1.23: v1.8.7-eksbuild.1; for 1.24: v1.9.3-eksbuild.2)");
+    assertThat(blocker.resource()).contains(ResourceRef.aws("Addon", "adot"));
+    assertThat(blocker.message()).isEqualTo("add-on adot has no version EKS offers for 1.24 (offered for 1.24: none)");
     assertThat(codes(report, hop("1.22", "1.23"))).doesNotContain("ADDON_NO_COMPATIBLE_VERSION");
+    // coredns has no version for both 1.23 and 1.24 (like kube-proxy, one line per minor): updated right after the control plane
+    assertThat(stepsOf(report, hop("1.23", "1.24"))).extracting(Step::kind, s -> s.addOnVersion().orElse(null))
+        .containsExactly(tuple(StepKind.UPGRADE_CONTROL_PLANE, null), tuple(StepKind.UPGRADE_ADDON, "v1.9.3-eksbuild.2"));
     // under auto, a new cluster avoids it
     UpgradeReport auto = PLANNER.plan(request("1.22", "1.24").build(), inv);
     assertThat(auto.strategy()).isEqualTo(Strategy.BLUE_GREEN);
@@ -145,15 +149,30 @@ class PlannerTest {
   }
 
   @Test
-  void addOnVersionsBelowTheControllerMinimumAreNotPlanned() {
+  void anAddOnBelowTheNewMinorsMinimumIsUpdatedBeforeTheControlPlane() {
     // from 1.26 the VPC CNI must be at least 1.12.0: a 1.11 that EKS lists for 1.26 does not count
     Inventory inv = inventory(List.of(), List.of(), List.of(), List.of(new AddOn("vpc-cni", "v1.11.4-eksbuild.1", List.of(
         addOnVersion("v1.11.4-eksbuild.1", 22, 26), addOnVersion("v1.12.6-eksbuild.2", 22, 27, 26)))), List.of());
 
     UpgradeReport report = PLANNER.plan(request("1.25", "1.26").build(), inv);
 
-    assertThat(report.steps()).filteredOn(s -> s.kind() == StepKind.UPGRADE_ADDON).extracting(s -> s.addOnVersion().orElseThrow())
-        .containsExactly("v1.12.6-eksbuild.2");
+    assertThat(report.steps()).extracting(Step::kind, s -> s.addOnVersion().orElse(null))
+        .containsExactly(tuple(StepKind.UPGRADE_ADDON, "v1.12.6-eksbuild.2"), tuple(StepKind.UPGRADE_CONTROL_PLANE, null));
+    assertThat(report.steps().get(0).description())
+        .isEqualTo("update add-on vpc-cni from v1.11.4-eksbuild.1 to v1.12.6-eksbuild.2 before the control plane goes 1.25 -> 1.26 (1.26 needs at least 1.12.0)");
+  }
+
+  @Test
+  void anAddOnBelowTheMinimumWithoutAVersionForBothSidesBlocks() {
+    Inventory inv = inventory(List.of(), List.of(), List.of(), List.of(new AddOn("vpc-cni", "v1.11.4-eksbuild.1", List.of(
+        addOnVersion("v1.11.4-eksbuild.1", 22, 25), addOnVersion("v1.12.6-eksbuild.2", 26, 27, 26)))), List.of());
+
+    UpgradeReport report = PLANNER.plan(request("1.25", "1.26").strategy(Strategy.IN_PLACE).build(), inv);
+
+    assertThat(report.findings()).filteredOn(f -> f.code().equals("ADDON_NO_COMPATIBLE_VERSION")).singleElement()
+        .satisfies(f -> assertThat(f.message()).startsWith("add-on vpc-cni v1.11.4-eksbuild.1 is below 1.12.0, the minimum for 1.26 (")
+            .endsWith("and EKS offers no such version for both 1.25 and 1.26 (offered for 1.25: v1.11.4-eksbuild.1; for 1.26: v1.12.6-eksbuild.2)"));
+    assertThat(report.steps()).extracting(Step::kind).containsExactly(StepKind.UPGRADE_CONTROL_PLANE);
   }
 
   @Test

@@ -126,6 +126,16 @@ class ReportRenderTest {
   }
 
   @Test
+  void helmTemplateLocationsLinkToTheirFile() {
+    Inventory inv = new Inventory(Optional.empty(), List.of(new ApiUsage("batch/v1beta1", "CronJob", "batch", "nightly", Origin.FILE,
+        "rendered/all.yaml:23 (batch/templates/cronjob.yaml)")), List.of(), List.of(), List.of(), List.of());
+    String html = Planner.create().plan(UpgradePlan.builder().cluster("c").currentVersion(v("1.24")).targetVersion(v("1.25")).build(), inv)
+        .render(ReportFormat.HTML);
+
+    assertThat(html).contains("at: <a href=\"rendered/all.yaml\">rendered/all.yaml:23 (batch/templates/cronjob.yaml)</a>");
+  }
+
+  @Test
   void knowledgeSourcesAreTextNotLinks() {
     String html = report().render(ReportFormat.HTML);
 

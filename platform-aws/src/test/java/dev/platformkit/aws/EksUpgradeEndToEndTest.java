@@ -22,9 +22,8 @@ import org.junit.jupiter.api.Test;
  * {@link Planner} plans in place, {@link UpgradeExecutor} runs the report; a second scan finds everything at
  * the target and a second run writes nothing. A report with blockers is refused whole.
  *
- * <p>1.27 -> 1.29 because the planner finds no blocker there on this cluster; kube-proxy is left out because
- * the planner wants an add-on version compatible with both sides of a hop, and EKS offers each kube-proxy
- * build for one cluster minor only (see {@link #aReportWithBlockersIsRefusedWhole()}).
+ * <p>1.27 -> 1.29 because the planner finds no blocker there on this cluster ({@link PlannedUpgradeTest}
+ * runs 1.23 -> 1.26 with kube-proxy, whose builds EKS offers for one cluster minor each).
  */
 class EksUpgradeEndToEndTest {
   private final FakeClock clock = FakeClock.standard();
@@ -75,11 +74,14 @@ class EksUpgradeEndToEndTest {
   void aReportWithBlockersIsRefusedWhole() {
     eks.addCluster("shop-prod", "1.23").addAddon("shop-prod", "vpc-cni", "v1.11.4-eksbuild.1")
         .addAddon("shop-prod", "kube-proxy", "v1.23.17-eksbuild.2").addNodegroup("shop-prod", "workers", "1.23");
+    // a CronJob manifest still at batch/v1beta1, which 1.25 no longer serves
+    Inventory files = new Inventory(java.util.Optional.empty(), List.of(new Inventory.ApiUsage("batch/v1beta1", "CronJob", "batch",
+        "nightly", Inventory.Origin.FILE, "manifests/nightly.yaml:1")), List.of(), List.of(), List.of(), List.of());
     UpgradeReport report = Planner.create().plan(UpgradePlan.builder().cluster("shop-prod")
         .targetVersion(KubernetesVersion.parse("1.26")).strategy(Strategy.IN_PLACE).build(),
-        EksScanner.create(eks).scan("shop-prod"));
+        EksScanner.create(eks).scan("shop-prod").plus(files));
 
-    assertThat(report.blockers()).extracting(f -> f.code()).contains("ADDON_NO_COMPATIBLE_VERSION");
+    assertThat(report.blockers()).extracting(f -> f.code()).containsExactly("REMOVED_API");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> executor().run(report))
         .isInstanceOf(dev.platformkit.ValidationException.class).hasMessageContaining("blockers");
     assertThat(eks.writeCalls()).isZero();
