@@ -7,7 +7,9 @@ import dev.platformkit.tenant.IamAccess;
 
 /**
  * A {@link Platform} on in-memory backends with a {@link FakeClock}: what unit tests of code that uses
- * platformkit need, with no cluster and no AWS account. The stores are exposed for assertions.
+ * platformkit need, with no cluster and no AWS account. The stores are exposed for assertions. A
+ * {@link dev.platformkit.testkit.sim.SiteWorld} acts around them as ACM and Argo CD would, so sites apply
+ * end to end.
  *
  * <pre>{@code
  * InMemoryPlatform memory = InMemoryPlatform.create();
@@ -20,12 +22,14 @@ public final class InMemoryPlatform {
   private final InMemoryStore aws;
   private final FakeClock clock;
   private final Platform platform;
+  private final dev.platformkit.testkit.sim.SiteWorld world;
 
   private InMemoryPlatform(InMemoryStore kubernetes, InMemoryStore aws, FakeClock clock, IamAccess iamAccess,
       ProgressListener listener) {
     this.kubernetes = kubernetes.clock(clock);
     this.aws = aws.clock(clock);
     this.clock = clock;
+    this.world = dev.platformkit.testkit.sim.SiteWorld.attach(this.kubernetes, this.aws, clock);
     this.platform = Platform.builder()
         .kubernetes(kubernetes)
         .aws(aws)
@@ -63,6 +67,14 @@ public final class InMemoryPlatform {
   /** The in-memory AWS state. */
   public InMemoryStore aws() {
     return aws;
+  }
+
+  /**
+   * The simulation of ACM, Argo CD and the load balancer controller around the stores, which sites need
+   * (certificates get issued, Applications get load balancers): to tune its delays or make it stop.
+   */
+  public dev.platformkit.testkit.sim.SiteWorld world() {
+    return world;
   }
 
   /** The clock, to move time. */
