@@ -348,6 +348,10 @@ public final class Sites {
       if (!names.add(site.name())) {
         violations.add(Violation.of("name", "site \"" + site.name() + "\" is given twice"));
       }
+      String argocd = site.argocd().namespace();
+      if (k8s.get(NAMESPACE, ResourceRef.kubernetes("Namespace", argocd)).isEmpty()) {
+        violations.add(Violation.of("argocd.namespace", "namespace \"" + argocd + "\" does not exist: is Argo CD installed there?"));
+      }
       String ns = site.destinationNamespace();
       Resource namespace = k8s.get(NAMESPACE, ResourceRef.kubernetes("Namespace", ns)).orElse(null);
       List<String> allowed = List.of();

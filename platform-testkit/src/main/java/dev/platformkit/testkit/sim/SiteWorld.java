@@ -42,7 +42,7 @@ import java.util.TreeSet;
  *       is {@code Synced}/{@code Healthy}. Deleting the Application deletes its Ingress (the finalizer).
  * </ul>
  *
- * <p>It acts just before every read of either store ({@link InMemoryStore#beforeRead}), on the clock given,
+ * <p>Argo CD is installed: the namespace {@value #ARGOCD_NAMESPACE} exists. It acts just before every read of either store ({@link InMemoryStore#beforeRead}), on the clock given,
  * so a test moves the {@link dev.platformkit.testkit.FakeClock} (or lets the platform's sleeper do it) and
  * the world catches up. {@link #issuing(boolean) issuing(false)} and {@link #provisioning(boolean)
  * provisioning(false)} model a certificate that is never issued and a load balancer that never comes, for
@@ -57,6 +57,8 @@ public final class SiteWorld {
   static final String GROUP_ANNOTATION = "alb.ingress.kubernetes.io/group.name";
   /** Marks the Ingresses this simulation made. */
   public static final String SIMULATED_LABEL = "testkit.platformkit.dev/simulated";
+  /** The namespace of Argo CD, which this world has from the start. */
+  public static final String ARGOCD_NAMESPACE = "argocd";
   private static final Kind NAMESPACE = Kind.kubernetes("v1", "Namespace", "namespaces", false);
 
   private final InMemoryStore kubernetes;
@@ -102,6 +104,11 @@ public final class SiteWorld {
     return this;
   }
 
+  /** Whether ACM issues certificates now. */
+  public synchronized boolean isIssuing() {
+    return issuing;
+  }
+
   /** Whether Applications get their load balancer at all (false: they stay {@code Progressing}). Default: true. */
   public synchronized SiteWorld provisioning(boolean provisioning) {
     this.provisioning = provisioning;
@@ -133,6 +140,10 @@ public final class SiteWorld {
   /** Catches up with the clock now; also runs before every read of the stores. */
   public synchronized void run() {
     Instant now = clock.instant();
+    if (kubernetes.get(NAMESPACE, ResourceRef.kubernetes("Namespace", ARGOCD_NAMESPACE)).isEmpty()) {
+      // Argo CD is installed
+      kubernetes.create(NAMESPACE, Resource.desired(ResourceRef.kubernetes("Namespace", ARGOCD_NAMESPACE), Map.of(), Map.of(), Map.of()));
+    }
     applications(now);
     certificates(now);
   }
