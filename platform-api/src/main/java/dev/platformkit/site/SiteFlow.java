@@ -34,6 +34,7 @@ import java.util.TreeSet;
  */
 final class SiteFlow {
   static final String ISSUED = "ISSUED";
+  static final String NAME_TAG = "platformkit:name";
 
   private final Sites sites;
   private final Site site; // null when deleting by name
@@ -147,7 +148,8 @@ final class SiteFlow {
 
   private Resource certificate() {
     Map<String, String> tags = new LinkedHashMap<>(sites.aws().marks().of(owner));
-    tags.put("platformkit:name", name);
+    // the AWS store addresses a certificate by this tag: the ref's name
+    tags.put(NAME_TAG, certificateRef().orElseThrow().name());
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("domainName", site.hosts().get(0));
     body.put("subjectAlternativeNames", List.copyOf(new TreeSet<>(site.hosts())));
@@ -335,9 +337,12 @@ final class SiteFlow {
         old.add(c);
       }
     }
-    Set<ResourceRef> deleted = new LinkedHashSet<>();
+    Set<String> deleted = new LinkedHashSet<>(); // names and ARNs
     for (Resource c : old) {
-      deleted.add(c.ref());
+      deleted.add(c.ref().name());
+      if (!arn(c).isEmpty()) {
+        deleted.add(arn(c));
+      }
       if (run.planning) {
         run.changes.add(new Change(Change.Action.DELETE, c.ref(), List.of()));
         continue;
@@ -353,20 +358,6 @@ final class SiteFlow {
         stage(run, step, false);
       }
     }
-    // what every certificate left lists, and whose it is
-    Map<String, String> listedBy = new LinkedHashMap<>();
-    for (Resource c : aws.list(SiteObjects.CERTIFICATE, Map.of())) {
-      if (deleted.contains(c.ref())) {
-        continue;
-      }
-      String certOwner = aws.marks().owner(c.labels()).orElse("");
-      for (Map<String, Object> v : validation(c)) {
-        String n = dnsName(String.valueOf(v.get("name")));
-        if (!owner.equals(listedBy.get(n))) {
-          listedBy.put(n, certOwner);
-        }
-      }
-    }
     Set<ResourceRef> wanted = new TreeSet<>();
     if (keep != null) {
       aws.get(SiteObjects.CERTIFICATE, certificateRef().orElseThrow()).ifPresent(c -> {
@@ -375,12 +366,19 @@ final class SiteFlow {
         }
       });
     }
+    List<Resource> candidates = new ArrayList<>();
+    for (Resource r : aws.list(SiteObjects.DNS_RECORD, aws.marks().selector(Set.of(owner)))) {
+      if (owner.equals(aws.marks().owner(r.labels()).orElse(null)) && isValidation(r) && !wanted.contains(r.ref())) {
+        candidates.add(r);
+      }
+    }
+    if (candidates.isEmpty()) {
+      return;
+    }
+    Map<String, String> listedBy = listedBy(aws, candidates, deleted);
     List<Step> deletes = new ArrayList<>();
     List<Step> handOvers = new ArrayList<>();
-    for (Resource r : aws.list(SiteObjects.DNS_RECORD, aws.marks().selector(Set.of(owner)))) {
-      if (!owner.equals(aws.marks().owner(r.labels()).orElse(null)) || !isValidation(r) || wanted.contains(r.ref())) {
-        continue;
-      }
+    for (Resource r : candidates) {
       String recordName = recordName(r);
       String user = listedBy.get(recordName);
       if (user == null) {
@@ -396,6 +394,37 @@ final class SiteFlow {
     }
     stage(run, handOvers, false);
     stage(run, deletes, true);
+  }
+
+  // which certificate's owner (empty: not platformkit's) lists each candidate validation record, ours first.
+  // A listing of every certificate need not hold their validation records (ACM's does not): those that may
+  // list one (a domain the record is for) are read one by one, by ARN
+  private Map<String, String> listedBy(ResourceStore aws, List<Resource> candidates, Set<String> deleted) {
+    Set<String> domains = new TreeSet<>();
+    candidates.forEach(r -> {
+      String n = recordName(r);
+      domains.add(n.substring(n.indexOf('.') + 1));
+    });
+    Map<String, String> listedBy = new LinkedHashMap<>();
+    for (Resource listed : aws.list(SiteObjects.CERTIFICATE, Map.of())) {
+      if (deleted.contains(listed.ref().name()) || deleted.contains(arn(listed)) || domains(listed).stream().map(d -> d.startsWith("*.") ? d.substring(2) : d).noneMatch(domains::contains)) {
+        continue;
+      }
+      Resource c = listed;
+      if (validation(c).isEmpty() || c.labels().isEmpty()) {
+        String arn = arn(c);
+        Optional<Resource> read = arn.isEmpty() ? Optional.empty() : aws.get(SiteObjects.CERTIFICATE, ResourceRef.aws("Certificate", arn));
+        c = read.orElse(c);
+      }
+      String certOwner = aws.marks().owner(c.labels()).orElse("");
+      for (Map<String, Object> v : validation(c)) {
+        String n = dnsName(String.valueOf(v.get("name")));
+        if (!owner.equals(listedBy.get(n))) {
+          listedBy.put(n, certOwner);
+        }
+      }
+    }
+    return listedBy;
   }
 
   // ---------------------------------------------------------------------------------------- helpers
