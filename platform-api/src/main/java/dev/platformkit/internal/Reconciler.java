@@ -261,6 +261,9 @@ public final class Reconciler {
           continue;
         }
         ResourceStore store = storeOf(want.ref());
+        if (kind.readOnly().stream().anyMatch(want.body()::containsKey)) {
+          throw new IllegalArgumentException(want.ref() + ": a desired body never holds the read-only fields " + kind.readOnly());
+        }
         Resource wanted = store.tracking().record(want);
         Resource current = actual.remove(want.ref());
         if (current != null && !owner(wanted).equals(owner(current))) {
@@ -636,10 +639,13 @@ public final class Reconciler {
     // without a record of the fields we set (objects written before field tracking, stores without one),
     // the desired top-level fields are ours as a whole, compared exactly, as they were then
     boolean tolerant = tracking.tolerant() && applied != null && applied.body() != null;
+    // read-only fields (status) are the controllers': never compared, never written
+    Map<String, Object> live = kind.writable(current.body());
+    Map<String, Object> want = kind.writable(desired.body());
     Map<String, Object> patch = tolerant
-        ? Json.mergeDiff(desired.body(), current.body(), applied.body(), kind.quantities())
-        : Json.replaceDiff(desired.body(), current.body(), kind.quantities());
-    fields.addAll(Json.patchDiff("", current.body(), patch, kind.quantities()));
+        ? Json.mergeDiff(want, live, kind.writable(applied.body()), kind.quantities())
+        : Json.replaceDiff(want, live, kind.quantities());
+    fields.addAll(Json.patchDiff("", live, patch, kind.quantities()));
     if (fields.isEmpty()) {
       // the record alone is not worth a write or a line in the plan
       return NO_DIFF;

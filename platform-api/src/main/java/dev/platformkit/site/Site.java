@@ -15,17 +15,20 @@ import java.io.Serializable;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.immutables.value.Value;
 
 /**
- * A brand site or a per-developer preview environment of a tenant: an Argo CD Application that deploys
- * a Helm chart from a branch, an Ingress with its ALB for the site's hosts, a certificate, and the
+ * A brand site or a per-developer preview environment of a tenant: one or more deployable
+ * {@linkplain Component components} (a storefront, its API, an admin), each a Helm chart from a branch
+ * deployed by an Argo CD Application, Ingresses on one ALB for the site's hosts, a certificate, and the
  * Route53 records. Previews expire and are then cleaned up.
  *
  * <pre>{@code
@@ -34,20 +37,32 @@ import org.immutables.value.Value;
  *     .tenant("shop")
  *     .environment(Environment.PREVIEW)
  *     .addHosts("jdoe-checkout.preview.shop.example.com")
- *     .source(Source.builder()
- *         .repoURL("https://github.com/acme/shop-deploy.git")
- *         .targetRevision("feature/checkout")
- *         .path("charts/shop")
+ *     .addComponents(Component.builder()
+ *         .name("web")
+ *         .source(Source.builder()
+ *             .repoURL("https://github.com/acme/shop-deploy.git")
+ *             .targetRevision("main")
+ *             .path("charts/shop")
+ *             .build())
+ *         .branch("feature/checkout")
  *         .build())
  *     .dns(Dns.zone("shop.example.com"))
  *     .expiry(Expiry.parse("72h"))
  *     .build();
  * }</pre>
  *
+ * <p><b>One Argo CD Application per component</b>, not one multi-source Application: each component
+ * then syncs, reports health and can be rolled back on its own (Argo CD does not roll back
+ * multi-source Applications, and a multi-source Application is out of sync as a whole when one source
+ * is), each carries its own {@code resources-finalizer.argocd.argoproj.io} finalizer and
+ * {@code ignoreDifferences}, and a preview that moves one component to a branch changes one
+ * Application. The Applications are created, waited for and deleted together. See {@link SiteObjects}.
+ *
  * <p>{@code build()} checks everything at once and throws a {@link dev.platformkit.ValidationException}
  * listing every violation with its field path (names as in the spec document, such as
- * {@code source.targetRevision} or {@code hosts[1]}). The parts ({@link Source}, {@link Tls}, {@link Dns},
- * {@link Alb}, {@link ArgoCd}) are checked as part of the site.
+ * {@code components[0].source.targetRevision}, {@code components[1].name} or {@code hosts[1]}). The parts
+ * ({@link Component}, {@link Source}, {@link Tls}, {@link Dns}, {@link Alb}, {@link ArgoCd}) are checked as
+ * part of the site.
  */
 @Value.Immutable
 @PlatformStyle
@@ -84,9 +99,10 @@ public abstract class Site implements Serializable, WithSite {
   }
 
   /**
-   * The site name, also the name of its Argo CD Application: a DNS-1123 label of at most
-   * {@value #MAX_NAME_LENGTH} characters, unique on the platform. {@link Names#dnsLabel} derives one
-   * from a user and a branch for previews. Required.
+   * The site name: a DNS-1123 label of at most {@value #MAX_NAME_LENGTH} characters, unique on the
+   * platform; its Argo CD Applications are named after it and their component
+   * ({@link SiteObjects#applicationName}). {@link Names#dnsLabel} derives one from a user and a branch for
+   * previews. Required.
    */
   public abstract String name();
 
@@ -105,8 +121,16 @@ public abstract class Site implements Serializable, WithSite {
   /** The namespace the chart is deployed to, one of the tenant's. Default: the tenant's name (its default namespace). */
   public abstract Optional<String> namespace();
 
-  /** What the Argo CD Application deploys. Required. */
-  public abstract Source source();
+  /**
+   * The deployable parts of the site, at least one, with distinct names: one Argo CD Application each,
+   * in this order.
+   */
+  public abstract List<Component> components();
+
+  /** The component named {@code name}, if the site has one. */
+  public Optional<Component> component(String name) {
+    return components().stream().filter(c -> c.name().equals(name)).findFirst();
+  }
 
   /** The certificate. Default: {@link Tls#acm()}. */
   @Value.Default
@@ -139,6 +163,16 @@ public abstract class Site implements Serializable, WithSite {
   @JsonIgnore
   public String destinationNamespace() {
     return namespace().orElse(tenant());
+  }
+
+  /**
+   * The ALB IngressGroup of the site's Ingresses: {@link Alb#groupName()} when given, else one of the site's
+   * own, {@code site.<name>} (as by {@link Names#albGroup}), so that the Ingresses of all its components share
+   * one ALB.
+   */
+  @JsonIgnore
+  public String albGroupName() {
+    return alb().groupName().orElseGet(() -> Names.albGroup("site." + name()));
   }
 
   /**
@@ -175,9 +209,7 @@ public abstract class Site implements Serializable, WithSite {
     c.required("environment", environment());
     namespace().ifPresent(ns -> c.dnsLabel("namespace", ns, 63));
     hosts(c);
-    if (c.required("source", source())) {
-      source(c, source());
-    }
+    components(c);
     if (c.required("tls", tls())) {
       tls(c, tls());
     }
@@ -224,44 +256,84 @@ public abstract class Site implements Serializable, WithSite {
     }
   }
 
-  private static void source(Checks c, Source s) {
-    boolean fromChartRepo = s.chart().isPresent();
-    if (c.required("source.repoURL", s.repoURL())) {
-      String problem = fromChartRepo ? chartRepoProblem(s.repoURL()) : gitUrlProblem(s.repoURL());
-      if (problem != null) {
-        c.add("source.repoURL", "\"" + s.repoURL() + "\" " + problem);
+  private void components(Checks c) {
+    if (components().isEmpty()) {
+      c.add("components", "at least one component is required (a name and the source its Argo CD Application deploys)");
+      return;
+    }
+    Map<String, Integer> names = new HashMap<>();
+    Map<String, Integer> applications = new HashMap<>();
+    boolean siteNameOk = name() != null && Names.isDnsLabel(name()) && name().length() <= MAX_NAME_LENGTH;
+    for (int i = 0; i < components().size(); i++) {
+      String p = "components[" + i + "]";
+      Component component = components().get(i);
+      if (component == null) {
+        c.add(p, "is null");
+        continue;
+      }
+      if (c.dnsLabel(p + ".name", component.name(), Names.DNS_LABEL_MAX)) {
+        Integer first = names.putIfAbsent(component.name(), i);
+        if (first != null) {
+          c.add(p + ".name", "\"" + component.name() + "\" is the name of components[" + first + "] already; component names are unique in a site");
+        } else if (siteNameOk) {
+          // distinct names give distinct Application names (a shortened one ends in a hash); checked all the same
+          Integer other = applications.putIfAbsent(Names.application(name(), component.name()), i);
+          if (other != null) {
+            c.add(p + ".name", "\"" + component.name() + "\" gives the same Argo CD Application name as components[" + other + "]");
+          }
+        }
+      }
+      if (c.required(p + ".source", component.source())) {
+        source(c, p + ".source", component.source());
+        component.branch().ifPresent(branch -> {
+          if (component.source().chart().isPresent()) {
+            c.add(p + ".branch", "a chart from a Helm repository has versions, not branches; set source.targetRevision instead");
+          } else if (branch.isBlank() || BAD_REVISION.matcher(branch).find()) {
+            c.add(p + ".branch", "\"" + branch + "\" is not a Git branch name");
+          }
+        });
       }
     }
-    if (c.required("source.targetRevision", s.targetRevision())) {
+  }
+
+  private static void source(Checks c, String at, Source s) {
+    boolean fromChartRepo = s.chart().isPresent();
+    if (c.required(at + ".repoURL", s.repoURL())) {
+      String problem = fromChartRepo ? chartRepoProblem(s.repoURL()) : gitUrlProblem(s.repoURL());
+      if (problem != null) {
+        c.add(at + ".repoURL", "\"" + s.repoURL() + "\" " + problem);
+      }
+    }
+    if (c.required(at + ".targetRevision", s.targetRevision())) {
       if (s.targetRevision().isBlank()) {
-        c.add("source.targetRevision", "must not be blank");
+        c.add(at + ".targetRevision", "must not be blank");
       } else if (!fromChartRepo && BAD_REVISION.matcher(s.targetRevision()).find()) {
         // chart versions may be semver ranges ("1.2.*", ">=1.0.0 <2.0.0"), so only Git revisions are checked
-        c.add("source.targetRevision", "\"" + s.targetRevision() + "\" is not a branch, tag or commit SHA");
+        c.add(at + ".targetRevision", "\"" + s.targetRevision() + "\" is not a branch, tag or commit SHA");
       }
     }
     if (s.path().isPresent() == fromChartRepo) {
-      c.add("source", "give exactly one of path (a chart directory in a Git repository) and chart (a chart name in a Helm repository)");
+      c.add(at, "give exactly one of path (a chart directory in a Git repository) and chart (a chart name in a Helm repository)");
     }
     s.path().ifPresent(path -> {
       if (path.isBlank() || path.startsWith("/") || List.of(path.split("/")).contains("..")) {
-        c.add("source.path", "\"" + path + "\" is not a directory inside the repository (relative, without '..')");
+        c.add(at + ".path", "\"" + path + "\" is not a directory inside the repository (relative, without '..')");
       }
     });
     s.chart().ifPresent(chart -> {
       if (!CHART_NAME.matcher(chart).matches()) {
-        c.add("source.chart", "\"" + chart + "\" is not a Helm chart name (lower-case letters, digits, '-', '_' and '.')");
+        c.add(at + ".chart", "\"" + chart + "\" is not a Helm chart name (lower-case letters, digits, '-', '_' and '.')");
       }
     });
     for (int i = 0; i < s.valueFiles().size(); i++) {
       if (s.valueFiles().get(i).isBlank()) {
-        c.add("source.valueFiles[" + i + "]", "must not be blank");
+        c.add(at + ".valueFiles[" + i + "]", "must not be blank");
       }
     }
     s.values().ifPresent(values -> {
       String problem = yamlMappingProblem(values);
       if (problem != null) {
-        c.add("source.values", problem);
+        c.add(at + ".values", problem);
       }
     });
   }

@@ -74,7 +74,7 @@ public final class Sites {
   public static final String EXPIRES_ANNOTATION = "platformkit.dev/expires-at";
 
   static final Kind NAMESPACE = Kind.kubernetes("v1", "Namespace", "namespaces", false);
-  static final String INSTANCE_LABEL = "app.kubernetes.io/instance";
+  static final String INSTANCE_LABEL = SiteObjects.INSTANCE_LABEL;
 
   private final Engine engine;
 
@@ -224,23 +224,27 @@ public final class Sites {
       boolean apex = host.equals(zone) || dot < 0;
       hosts.add(apex ? Names.dnsName(host, user, revision) : Names.dnsName(host.substring(dot + 1), host.substring(0, dot), user, revision));
     }
-    Site.Builder b = from.toBuilder()
+    List<Component> components = new ArrayList<>();
+    Set<String> unknown = new TreeSet<>(branches.keySet());
+    for (Component c : from.components()) {
+      unknown.remove(c.name());
+      String b = branch != null ? branch : branches.get(c.name());
+      // a chart from a Helm repository has versions, not branches: it stays as it is
+      components.add(b == null || c.source().path().isEmpty() ? c : c.withBranch(b));
+    }
+    if (!unknown.isEmpty()) {
+      throw new IllegalArgumentException("branches: site \"" + from.name() + "\" has no component " + String.join(", ", unknown)
+          + " (its components: " + from.components().stream().map(Component::name).collect(java.util.stream.Collectors.joining(", ")) + ")");
+    }
+    return from.toBuilder()
         .name(name)
         .environment(Environment.PREVIEW)
         .hosts(hosts)
+        .components(components)
         .expiry(Expiry.after(ttl))
-        .alb(from.alb().withLoadBalancerName(java.util.Optional.empty()));
-    String target = branch != null ? branch : branches.get(COMPONENT);
-    if (branch == null && target == null) {
-      throw new IllegalArgumentException("branches: this site has one component, \"" + COMPONENT
-          + "\"; no branch was given for it (given: " + branches.keySet() + ")");
-    }
-    b.source(from.source().withTargetRevision(target));
-    return b.build();
+        .alb(from.alb().withLoadBalancerName(java.util.Optional.empty()))
+        .build();
   }
-
-  // the one component of a site until sites have several (site-model)
-  static final String COMPONENT = "main";
 
   /** What {@link #expire} would delete at {@code now}. Writes nothing. Its subjects are the site names. */
   public Plan planExpire(Instant now) {

@@ -34,13 +34,21 @@ class SiteTest {
         .path("charts/shop");
   }
 
+  private static Component component(String name, Source source) {
+    return Component.of(name, source);
+  }
+
+  private static Site.Builder withSource(Site.Builder site, Source source) {
+    return site.components(List.of(Component.of("web", source)));
+  }
+
   private static Site.Builder preview() {
     return Site.builder()
         .name("preview-jdoe-checkout")
         .tenant("shop")
         .environment(Environment.PREVIEW)
         .addHosts("jdoe-checkout.preview.shop.example.com")
-        .source(gitSource().build())
+        .addComponents(Component.of("web", gitSource().build()))
         .dns(Dns.zone("shop.example.com"))
         .expiry(Expiry.parse("72h"));
   }
@@ -52,13 +60,14 @@ class SiteTest {
         .environment(Environment.PRODUCTION)
         .addHosts("shop.example.com", "www.shop.example.com")
         .namespace("shop-prod")
-        .source(Source.builder()
+        .addComponents(component("storefront", Source.builder()
             .repoURL("oci://registry.example.com/charts")
             .chart("shop")
             .targetRevision("2.4.*")
             .addValueFiles("values-prod.yaml")
             .values("replicaCount: 3\nimage:\n  tag: v2.4.1\n")
-            .build())
+            .build()))
+        .addComponents(Component.builder().name("api").source(gitSource().build()).branch("feature/JIRA-1234_new-checkout-flow").build())
         .tls(Tls.existing(ARN))
         .dns(Dns.builder().hostedZone("shop.example.com").hostedZoneId("Z0123456789ABCDEFGHIJ").ttl(60)
             .weight(100).setIdentifier("blue").build())
@@ -126,7 +135,7 @@ class SiteTest {
             tuple("tenant", "is required"),
             tuple("environment", "is required"),
             tuple("hosts", "at least one host is required"),
-            tuple("source", "is required"),
+            tuple("components", "at least one component is required (a name and the source its Argo CD Application deploys)"),
             tuple("dns", "is required when tls.mode is acm: the certificate is validated through records in the hosted zone"));
   }
 
@@ -137,7 +146,7 @@ class SiteTest {
         .tenant("shop")
         .environment(Environment.PREVIEW)
         .addHosts("a.shop.example.com", "*.shop.example.com", "a.shop.example.com", "shop.example.org")
-        .source(Source.builder().repoURL("ftp://example.com/repo").targetRevision("feature..x").build())
+        .addComponents(Component.of("web", Source.builder().repoURL("ftp://example.com/repo").targetRevision("feature..x").build()))
         .tls(Tls.builder().mode(TlsMode.EXISTING).build())
         .dns(Dns.builder().hostedZone("shop.example.com").ttl(0).weight(256).build())
         .alb(Alb.builder().loadBalancerName("internal-shop").healthCheckPath("healthz").build())
@@ -148,9 +157,9 @@ class SiteTest {
         "hosts[1]",
         "hosts[2]",
         "hosts[3]",
-        "source.repoURL",
-        "source.targetRevision",
-        "source",
+        "components[0].source.repoURL",
+        "components[0].source.targetRevision",
+        "components[0].source",
         "tls.certificateArn",
         "dns.ttl",
         "dns.weight",
@@ -190,7 +199,7 @@ class SiteTest {
       "ssh://github.com/acme/shop-deploy.git",
       "git@github.com:acme/shop-deploy.git"})
   void gitRepositoryUrls(String url) {
-    assertThat(preview().source(gitSource().repoURL(url).build()).build().source().repoURL()).isEqualTo(url);
+    assertThat(withSource(preview(), gitSource().repoURL(url).build()).build().components().get(0).source().repoURL()).isEqualTo(url);
   }
 
   @ParameterizedTest
@@ -204,9 +213,9 @@ class SiteTest {
       "oci://registry.example.com/charts",
       ""})
   void notGitRepositoryUrls(String url) {
-    assertThat(violationsOf(b -> b.source(gitSource().repoURL(url).build())))
+    assertThat(violationsOf(b -> withSource(b, gitSource().repoURL(url).build())))
         .extracting(Violation::path, Violation::message)
-        .containsExactly(tuple("source.repoURL", "\"" + url + "\" is not a Git repository URL "
+        .containsExactly(tuple("components[0].source.repoURL", "\"" + url + "\" is not a Git repository URL "
             + "(https://host/org/repo.git, ssh://git@host/org/repo.git or git@host:org/repo.git)"));
   }
 
@@ -214,41 +223,41 @@ class SiteTest {
   @ValueSource(strings = {"https://jdoe:ghp_secret@github.com/acme/shop.git", "https://token@github.com/acme/shop.git",
       "ssh://git:secret@github.com/acme/shop.git"})
   void credentialsInRepositoryUrlsAreRejected(String url) {
-    assertThat(violationsOf(b -> b.source(gitSource().repoURL(url).build())))
+    assertThat(violationsOf(b -> withSource(b, gitSource().repoURL(url).build())))
         .extracting(Violation::path, Violation::message)
-        .containsExactly(tuple("source.repoURL", "\"" + url + "\" must not hold credentials: Argo CD takes them from its repository secrets"));
+        .containsExactly(tuple("components[0].source.repoURL", "\"" + url + "\" must not hold credentials: Argo CD takes them from its repository secrets"));
   }
 
   @Test
   void chartRepositoriesAreHttpsOrOci() {
     Source chart = Source.builder().repoURL("https://charts.example.com").chart("shop").targetRevision(">=1.0.0 <2.0.0").build();
-    assertThat(preview().source(chart).build().source().chart()).contains("shop");
+    assertThat(withSource(preview(), chart).build().components().get(0).source().chart()).contains("shop");
 
-    assertThat(violationsOf(b -> b.source(chart.withRepoURL("git@github.com:acme/charts.git").withChart("Shop"))))
+    assertThat(violationsOf(b -> withSource(b, chart.withRepoURL("git@github.com:acme/charts.git").withChart("Shop"))))
         .extracting(Violation::path)
-        .containsExactly("source.repoURL", "source.chart");
+        .containsExactly("components[0].source.repoURL", "components[0].source.chart");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"main", "v1.4.2", "3f2a9c1", "release/2026.03", "HEAD", "0123456789abcdef0123456789abcdef01234567"})
   void gitRevisions(String revision) {
-    assertThat(preview().source(gitSource().targetRevision(revision).build()).build().source().targetRevision()).isEqualTo(revision);
+    assertThat(withSource(preview(), gitSource().targetRevision(revision).build()).build().components().get(0).source().targetRevision()).isEqualTo(revision);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"feature x", "a..b", "topic~1", "HEAD^", "refs:heads", "what?", "br*", "br[0]", "a@{1}", "-x",
       "feature/", "x.lock", ".hidden"})
   void notGitRevisions(String revision) {
-    assertThat(violationsOf(b -> b.source(gitSource().targetRevision(revision).build())))
+    assertThat(violationsOf(b -> withSource(b, gitSource().targetRevision(revision).build())))
         .extracting(Violation::path, Violation::message)
-        .containsExactly(tuple("source.targetRevision", "\"" + revision + "\" is not a branch, tag or commit SHA"));
+        .containsExactly(tuple("components[0].source.targetRevision", "\"" + revision + "\" is not a branch, tag or commit SHA"));
   }
 
   @Test
   void aBlankRevisionIsNamedAsSuch() {
-    assertThat(violationsOf(b -> b.source(gitSource().targetRevision(" ").build())))
+    assertThat(violationsOf(b -> withSource(b, gitSource().targetRevision(" ").build())))
         .extracting(Violation::path, Violation::message)
-        .containsExactly(tuple("source.targetRevision", "must not be blank"));
+        .containsExactly(tuple("components[0].source.targetRevision", "must not be blank"));
   }
 
   @Test
@@ -257,32 +266,32 @@ class SiteTest {
     Source both = Source.builder().repoURL("https://charts.example.com").targetRevision("1.0.0").path("charts/shop").chart("shop").build();
     Source neither = Source.builder().repoURL("https://github.com/acme/shop.git").targetRevision("main").build();
 
-    assertThat(violationsOf(b -> b.source(both))).extracting(Violation::path, Violation::message).containsExactly(tuple("source", message));
-    assertThat(violationsOf(b -> b.source(neither))).extracting(Violation::path, Violation::message).containsExactly(tuple("source", message));
+    assertThat(violationsOf(b -> withSource(b, both))).extracting(Violation::path, Violation::message).containsExactly(tuple("components[0].source", message));
+    assertThat(violationsOf(b -> withSource(b, neither))).extracting(Violation::path, Violation::message).containsExactly(tuple("components[0].source", message));
   }
 
   @Test
   void pathsStayInsideTheRepository() {
-    assertThat(preview().source(gitSource().path(".").build()).build().source().path()).contains(".");
+    assertThat(withSource(preview(), gitSource().path(".").build()).build().components().get(0).source().path()).contains(".");
     for (String path : List.of("/charts/shop", "../other", "charts/../../x", "")) {
-      assertThat(violationsOf(b -> b.source(gitSource().path(path).build())))
+      assertThat(violationsOf(b -> withSource(b, gitSource().path(path).build())))
           .extracting(Violation::path)
           .as(path)
-          .containsExactly("source.path");
+          .containsExactly("components[0].source.path");
     }
   }
 
   @Test
   void valueFilesAndInlineValues() {
-    assertThat(violationsOf(b -> b.source(gitSource().addValueFiles("values.yaml", " ").values("- a\n- b\n").build())))
+    assertThat(violationsOf(b -> withSource(b, gitSource().addValueFiles("values.yaml", " ").values("- a\n- b\n").build())))
         .extracting(Violation::path, Violation::message)
         .containsExactly(
-            tuple("source.valueFiles[1]", "must not be blank"),
-            tuple("source.values", "must be a YAML mapping of Helm values (key: value), not a list"));
-    assertThat(violationsOf(b -> b.source(gitSource().values("image: {tag: v1").build())))
+            tuple("components[0].source.valueFiles[1]", "must not be blank"),
+            tuple("components[0].source.values", "must be a YAML mapping of Helm values (key: value), not a list"));
+    assertThat(violationsOf(b -> withSource(b, gitSource().values("image: {tag: v1").build())))
         .extracting(Violation::path)
-        .containsExactly("source.values");
-    assertThat(preview().source(gitSource().values("").build()).build().source().values()).contains("");
+        .containsExactly("components[0].source.values");
+    assertThat(withSource(preview(), gitSource().values("").build()).build().components().get(0).source().values()).contains("");
   }
 
   @Test
@@ -372,7 +381,7 @@ class SiteTest {
 
     JsonNode tree = json.valueToTree(production().build());
     assertThat(tree.get("environment").asText()).isEqualTo("production");
-    assertThat(tree.at("/source/repoURL").asText()).isEqualTo("oci://registry.example.com/charts");
+    assertThat(tree.at("/components/0/source/repoURL").asText()).isEqualTo("oci://registry.example.com/charts");
     assertThat(tree.at("/tls/mode").asText()).isEqualTo("existing");
     assertThat(tree.at("/dns/setIdentifier").asText()).isEqualTo("blue");
     assertThat(tree.at("/alb/scheme").asText()).isEqualTo("internal");
@@ -389,12 +398,14 @@ class SiteTest {
         "tenant: shop",
         "environment: preview",
         "hosts: [jdoe-checkout.preview.shop.example.com]",
-        "source:",
-        "  repoURL: git@github.com:acme/shop-deploy.git",
-        "  targetRevision: feature/checkout",
-        "  path: charts/shop",
-        "  values: |",
-        "    replicaCount: 1",
+        "components:",
+        "- name: web",
+        "  source:",
+        "    repoURL: git@github.com:acme/shop-deploy.git",
+        "    targetRevision: feature/checkout",
+        "    path: charts/shop",
+        "    values: |",
+        "      replicaCount: 1",
         "tls: {mode: acm}",
         "dns: {hostedZone: shop.example.com, ttl: 60}",
         "alb: {scheme: internet-facing, groupName: previews}",
@@ -403,7 +414,7 @@ class SiteTest {
     Site site = new ObjectMapper(new YAMLFactory()).findAndRegisterModules().readValue(yaml, Site.class);
 
     assertThat(site.environment()).isEqualTo(Environment.PREVIEW);
-    assertThat(site.source().values()).contains("replicaCount: 1\n");
+    assertThat(site.components().get(0).source().values()).contains("replicaCount: 1\n");
     assertThat(site.dns().orElseThrow().ttl()).isEqualTo(60);
     assertThat(site.alb().groupName()).contains("previews");
     assertThat(site.expiresAt(CREATED)).contains(Instant.parse("2026-03-08T00:00:00Z"));
@@ -424,7 +435,7 @@ class SiteTest {
     assertThatThrownBy(() -> json.readValue("{\"name\":\"shop\",\"environment\":\"preview\",\"dns\":{\"hostedZone\":\"example.com\"}}", Site.class))
         .rootCause()
         .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations()).extracting(Violation::path)
-            .containsExactly("tenant", "hosts", "source", "expiry"));
+            .containsExactly("tenant", "hosts", "components", "expiry"));
     assertThatThrownBy(() -> json.readValue("{\"environment\":\"qa\"}", Site.class))
         .hasMessageContaining("\"qa\" is not an environment (production, staging or preview)");
   }

@@ -88,7 +88,9 @@ class SpecReaderTest {
     Site shop = specs.sites().get(1);
     assertThat(shop.environment()).isEqualTo(Environment.PRODUCTION);
     assertThat(shop.dns()).hasValueSatisfying(d -> assertThat(d.weight()).contains(100));
-    assertThat(specs.sites().get(0).source().values()).contains("replicas: 1\nimage:\n  tag: feature-checkout\n");
+    assertThat(shop.components()).extracting(c -> c.name(), c -> c.revision()).containsExactly(
+        tuple("storefront", "1.4.*"), tuple("api", "main"));
+    assertThat(specs.sites().get(0).components().get(0).source().values()).contains("replicas: 1\nimage:\n  tag: feature-checkout\n");
 
     // an unquoted 1.20 stays 1.20, not the number 1.2
     assertThat(specs.upgradePlans().get(0).currentVersion()).contains(KubernetesVersion.parse("1.20"));

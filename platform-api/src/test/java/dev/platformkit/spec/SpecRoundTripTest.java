@@ -12,6 +12,7 @@ import dev.platformkit.schedule.WorkloadKind;
 import dev.platformkit.site.Alb;
 import dev.platformkit.site.AlbScheme;
 import dev.platformkit.site.ArgoCd;
+import dev.platformkit.site.Component;
 import dev.platformkit.site.Dns;
 import dev.platformkit.site.Environment;
 import dev.platformkit.site.Expiry;
@@ -93,8 +94,9 @@ class SpecRoundTripTest {
             .environment(Environment.PREVIEW)
             .addHosts("jdoe.preview.shop.example.com")
             .namespace("shop-previews")
-            .source(Source.builder().repoURL("git@github.com:acme/shop.git").targetRevision("feature/x").path("charts/shop")
-                .addValueFiles("values.yaml").values("replicas: 1\nimage: {tag: \"123\"}\n").build())
+            .addComponents(Component.of("web", Source.builder().repoURL("git@github.com:acme/shop.git").targetRevision("main").path("charts/shop")
+                .addValueFiles("values.yaml").values("replicas: 1\nimage: {tag: \"123\"}\n").build()).withBranch("feature/x"))
+            .addComponents(Component.of("api", Source.builder().repoURL("https://github.com/acme/api.git").targetRevision("v1.2.0").path(".").build()))
             .dns(Dns.builder().hostedZone("shop.example.com").ttl(60).build())
             .alb(Alb.builder().scheme(AlbScheme.INTERNAL).groupName("previews").healthCheckPath("/healthz").build())
             .argocd(ArgoCd.builder().autoSync(false).build())
@@ -105,7 +107,7 @@ class SpecRoundTripTest {
             .tenant("shop")
             .environment(Environment.STAGING)
             .addHosts("staging.shop.example.com")
-            .source(Source.builder().repoURL("oci://registry.example.com/charts").targetRevision(">=1.0.0 <2.0.0").chart("shop").build())
+            .addComponents(Component.of("shop", Source.builder().repoURL("oci://registry.example.com/charts").targetRevision(">=1.0.0 <2.0.0").chart("shop").build()))
             .tls(Tls.none())
             .expiry(Expiry.at(Instant.parse("2026-12-01T18:00:00Z")))
             .build(),

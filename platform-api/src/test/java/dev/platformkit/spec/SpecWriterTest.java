@@ -3,6 +3,7 @@ package dev.platformkit.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.platformkit.site.Component;
 import dev.platformkit.site.Environment;
 import dev.platformkit.site.Expiry;
 import dev.platformkit.site.Site;
@@ -80,8 +81,8 @@ class SpecWriterTest {
         .tenant("shop")
         .environment(Environment.STAGING)
         .addHosts("staging.shop.example.com")
-        .source(Source.builder().repoURL("https://charts.example.com").targetRevision("1.10").chart("shop")
-            .values("replicas: 2\nfeature: on\n").build())
+        .addComponents(Component.of("web", Source.builder().repoURL("https://charts.example.com").targetRevision("1.10").chart("shop")
+            .values("replicas: 2\nfeature: on\n").build()))
         .tls(Tls.none())
         .expiry(Expiry.parse("7d"))
         .build();
@@ -96,13 +97,15 @@ class SpecWriterTest {
           environment: staging
           hosts:
           - staging.shop.example.com
-          source:
-            repoURL: https://charts.example.com
-            targetRevision: "1.10"
-            chart: shop
-            values: |
-              replicas: 2
-              feature: on
+          components:
+          - name: web
+            source:
+              repoURL: https://charts.example.com
+              targetRevision: "1.10"
+              chart: shop
+              values: |
+                replicas: 2
+                feature: on
           tls:
             mode: none
           expiry: 7d

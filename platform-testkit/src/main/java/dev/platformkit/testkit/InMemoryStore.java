@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,11 @@ import java.util.function.BiFunction;
  * testkit's {@code ApiServer} defaults and canonicalises as kube-apiserver v1.28 does) and to keep deleted
  * namespaces Terminating for a while ({@link #namespaceDeletion}), refusing new objects in them.
  *
+ * <p>Finalizers ({@link Kind#FINALIZERS}) and read-only fields ({@link Kind#readOnly()}) behave as on an API
+ * server: deleting an object that holds finalizers only marks it deleted (it is no longer listed nor read,
+ * and creating it again is a conflict) until the last finalizer is removed ({@link #removeFinalizer}, or an
+ * update); creates and updates never write read-only fields, a controller does ({@link #writeStatus}).
+ *
  * <p>Thread-safe.
  */
 public final class InMemoryStore implements ResourceStore {
@@ -55,6 +61,8 @@ public final class InMemoryStore implements ResourceStore {
   private final String provider;
   private final TreeMap<ResourceRef, Resource> objects = new TreeMap<>();
   private final Map<String, Instant> terminating = new HashMap<>();
+  // objects deleted while they held finalizers: kept, unseen, until the last finalizer goes
+  private final Set<ResourceRef> deleting = new HashSet<>();
   private BiFunction<Kind, Map<String, Object>, Map<String, Object>> admission = (kind, object) -> object;
   private Duration deletionDelay = Duration.ZERO;
   private Clock clock = Clock.systemUTC();
@@ -172,7 +180,7 @@ public final class InMemoryStore implements ResourceStore {
     List<Resource> out = new ArrayList<>();
     for (Resource r : objects.values()) {
       if (r.ref().kind().equals(kind.name()) && r.labels().entrySet().containsAll(selector.entrySet())
-          && !isTerminatingNamespace(r.ref())) {
+          && !isTerminatingNamespace(r.ref()) && !deleting.contains(r.ref())) {
         out.add(project(kind, r));
       }
     }
@@ -193,7 +201,7 @@ public final class InMemoryStore implements ResourceStore {
     ResourceRef from = new ResourceRef(provider, kind.name(), namespace, "");
     ResourceRef to = new ResourceRef(provider, kind.name(), namespace, "\uffff");
     for (Resource r : objects.subMap(from, true, to, true).values()) {
-      if (r.labels().entrySet().containsAll(selector.entrySet())) {
+      if (r.labels().entrySet().containsAll(selector.entrySet()) && !deleting.contains(r.ref())) {
         out.add(project(kind, r));
       }
     }
@@ -209,7 +217,8 @@ public final class InMemoryStore implements ResourceStore {
   private synchronized Optional<Resource> getNow(Kind kind, ResourceRef ref) {
     checkKind(kind);
     finishDeletions();
-    return Optional.ofNullable(objects.get(unscoped(ref))).filter(r -> !isTerminatingNamespace(r.ref())).map(r -> project(kind, r));
+    return Optional.ofNullable(objects.get(unscoped(ref)))
+        .filter(r -> !isTerminatingNamespace(r.ref()) && !deleting.contains(r.ref())).map(r -> project(kind, r));
   }
 
   @Override
@@ -256,7 +265,7 @@ public final class InMemoryStore implements ResourceStore {
         throw new NotFoundException("namespace " + namespace + " not found");
       }
     }
-    store(kind, new Resource(ref, desired.labels(), desired.annotations(), desired.body(), null, clock.instant()));
+    store(kind, new Resource(ref, desired.labels(), desired.annotations(), kind.writable(desired.body()), null, clock.instant()));
   }
 
   @Override
@@ -278,7 +287,73 @@ public final class InMemoryStore implements ResourceStore {
     Map<String, String> annotations = new LinkedHashMap<>(stored.annotations());
     update.removeAnnotations().forEach(annotations::remove);
     annotations.putAll(update.setAnnotations());
-    store(kind, new Resource(ref, labels, annotations, update.patchBody(stored.body()), null, stored.created()));
+    Map<String, Object> body = new ResourceUpdate(Map.of(), Set.of(), Map.of(), Set.of(), kind.writable(update.body()))
+        .patchBody(stored.body());
+    store(kind, new Resource(ref, labels, annotations, body, null, stored.created()));
+    removeIfFinalized(ref);
+  }
+
+  /**
+   * Removes {@code finalizer} from the object, as the controller that put it there does once its work is
+   * done (Argo CD after deleting what an Application deployed); an object deleted earlier is gone when its
+   * last finalizer is. Nothing happens when the object or the finalizer is not there.
+   */
+  public synchronized void removeFinalizer(Kind kind, ResourceRef ref, String finalizer) {
+    checkKind(kind);
+    Resource stored = objects.get(unscoped(ref));
+    if (stored == null || !(stored.body().get(Kind.FINALIZERS) instanceof Map<?, ?> set) || !set.containsKey(finalizer)) {
+      return;
+    }
+    Map<String, Object> remaining = new LinkedHashMap<>();
+    set.forEach((k, v) -> remaining.put(k.toString(), v));
+    remaining.remove(finalizer);
+    Map<String, Object> body = new LinkedHashMap<>(stored.body());
+    if (remaining.isEmpty()) {
+      body.remove(Kind.FINALIZERS);
+    } else {
+      body.put(Kind.FINALIZERS, remaining);
+    }
+    objects.put(stored.ref(), new Resource(stored.ref(), stored.labels(), stored.annotations(), body, nextVersion(), stored.created()));
+    removeIfFinalized(stored.ref());
+  }
+
+  /**
+   * Sets the read-only field {@code status} of the object as a controller does through the {@code /status}
+   * subresource (the Argo CD controller on an Application, the load balancer controller on an Ingress): the
+   * rest of the object is unchanged, the version changes; null removes it. Works on objects being deleted too.
+   *
+   * @throws NotFoundException when the object does not exist
+   * @throws IllegalArgumentException when {@code kind} does not declare {@code status} read-only
+   */
+  public synchronized void writeStatus(Kind kind, ResourceRef ref, Map<String, Object> status) {
+    checkKind(kind);
+    if (!kind.readOnly().contains("status")) {
+      throw new IllegalArgumentException(kind + " has no read-only status");
+    }
+    Resource stored = objects.get(unscoped(ref));
+    if (stored == null) {
+      throw new NotFoundException(ref + " not found");
+    }
+    Map<String, Object> body = new LinkedHashMap<>(stored.body());
+    if (status == null) {
+      body.remove("status");
+    } else {
+      body.put("status", new LinkedHashMap<>(status));
+    }
+    objects.put(stored.ref(), new Resource(stored.ref(), stored.labels(), stored.annotations(), body, nextVersion(), stored.created()));
+  }
+
+  /** Whether the object was deleted and waits for its finalizers to be removed. */
+  public synchronized boolean isBeingDeleted(ResourceRef ref) {
+    return deleting.contains(unscoped(ref));
+  }
+
+  private void removeIfFinalized(ResourceRef ref) {
+    Resource stored = objects.get(ref);
+    if (stored != null && deleting.contains(ref) && !(stored.body().get(Kind.FINALIZERS) instanceof Map<?, ?> m && !m.isEmpty())) {
+      objects.remove(ref);
+      deleting.remove(ref);
+    }
   }
 
   @Override
@@ -287,7 +362,7 @@ public final class InMemoryStore implements ResourceStore {
     finishDeletions();
     ResourceRef ref = unscoped(current.ref());
     Resource stored = objects.get(ref);
-    if (stored == null || isTerminatingNamespace(ref)) {
+    if (stored == null || isTerminatingNamespace(ref) || deleting.contains(ref)) {
       return;
     }
     if (current.version() != null && !current.version().equals(stored.version())) {
@@ -297,6 +372,9 @@ public final class InMemoryStore implements ResourceStore {
     if (ref.kind().equals("Namespace") && ResourceRef.KUBERNETES.equals(provider)) {
       terminating.put(ref.name(), clock.instant());
       finishDeletions();
+    } else if (stored.body().get(Kind.FINALIZERS) instanceof Map<?, ?> finalizers && !finalizers.isEmpty()) {
+      // as the API server: the object stays, marked for deletion, until its finalizers are removed
+      deleting.add(ref);
     } else {
       objects.remove(ref);
     }
@@ -311,6 +389,7 @@ public final class InMemoryStore implements ResourceStore {
       }
       objects.remove(ResourceRef.kubernetes("Namespace", e.getKey()));
       objects.keySet().removeIf(ref -> e.getKey().equals(ref.namespace()));
+      deleting.removeIf(ref -> e.getKey().equals(ref.namespace()));
       return true;
     });
   }
@@ -333,13 +412,26 @@ public final class InMemoryStore implements ResourceStore {
     }
     metadata.put("labels", new LinkedHashMap<>(r.labels()));
     metadata.put("annotations", new LinkedHashMap<>(r.annotations()));
+    // the finalizers go where the API server keeps them, as a list
+    if (r.body().get(Kind.FINALIZERS) instanceof Map<?, ?> finalizers && !finalizers.isEmpty()) {
+      metadata.put("finalizers", finalizers.keySet().stream().map(Object::toString).toList());
+    }
     object.put("metadata", metadata);
-    object.putAll(r.body());
+    r.body().forEach((k, v) -> {
+      if (!k.equals(Kind.FINALIZERS)) {
+        object.put(k, v);
+      }
+    });
     Map<String, Object> admitted = kind.apiVersion() == null ? object : admission.apply(kind, object);
     Map<String, Object> body = new LinkedHashMap<>(admitted);
     body.remove("apiVersion");
     body.remove("kind");
     Map<?, ?> meta = (Map<?, ?>) body.remove("metadata");
+    if (meta.get("finalizers") instanceof List<?> finalizers && !finalizers.isEmpty()) {
+      Map<String, Object> set = new LinkedHashMap<>();
+      finalizers.forEach(f -> set.put(f.toString(), Boolean.TRUE));
+      body.put(Kind.FINALIZERS, set);
+    }
     objects.put(r.ref(), new Resource(r.ref(), strings(meta.get("labels")), strings(meta.get("annotations")), body,
         nextVersion(), r.created()));
   }
@@ -358,7 +450,7 @@ public final class InMemoryStore implements ResourceStore {
       return r;
     }
     Map<String, Object> body = new LinkedHashMap<>();
-    for (String field : kind.fields()) {
+    for (String field : kind.readFields()) {
       Object value = r.body().get(field);
       if (value != null) {
         body.put(field, value);
@@ -371,7 +463,7 @@ public final class InMemoryStore implements ResourceStore {
     return ref.scope().isEmpty() ? ref : ref.inScope(ResourceRef.DEFAULT_SCOPE);
   }
 
-  /** Every object held, whole, in a stable order (for assertions). */
+  /** Every object held, whole, in a stable order (for assertions); objects waiting for their finalizers included. */
   public synchronized List<Resource> all() {
     finishDeletions();
     return List.copyOf(objects.values());
@@ -381,6 +473,7 @@ public final class InMemoryStore implements ResourceStore {
   public synchronized void clear() {
     objects.clear();
     terminating.clear();
+    deleting.clear();
   }
 
   /** Writes the state to a JSON file. */
@@ -394,6 +487,7 @@ public final class InMemoryStore implements ResourceStore {
       Map<String, Object> state = new LinkedHashMap<>();
       state.put("version", version);
       state.put("objects", List.copyOf(objects.values()));
+      state.put("deleting", List.copyOf(deleting));
       JSON.writeValue(file.toFile(), state);
     } catch (IOException e) {
       throw new PlatformException("cannot save state to " + file + ": " + e.getMessage(), e, false);
@@ -404,6 +498,7 @@ public final class InMemoryStore implements ResourceStore {
   public synchronized void load(Path file) {
     objects.clear();
     terminating.clear();
+    deleting.clear();
     version = 0;
     if (!Files.exists(file)) {
       return;
@@ -422,6 +517,9 @@ public final class InMemoryStore implements ResourceStore {
         }
         objects.put(r.ref(), r);
       }
+      if (state.deleting != null) {
+        state.deleting.stream().filter(objects::containsKey).forEach(deleting::add);
+      }
     } catch (IOException | RuntimeException e) {
       objects.clear();
       if (e instanceof PlatformException p) {
@@ -435,7 +533,7 @@ public final class InMemoryStore implements ResourceStore {
     return new PlatformException("cannot read state from " + file + ": " + what + " (delete it to start over)", cause, false);
   }
 
-  private record State(long version, List<Resource> objects) {}
+  private record State(long version, List<Resource> objects, List<ResourceRef> deleting) {}
 
   private String nextVersion() {
     return Long.toString(++version);

@@ -15,8 +15,8 @@ import java.util.Map;
 
 /**
  * Decodes a list answer of the API server straight into {@link Resource}s, in one streaming pass: of each
- * item only the name, namespace, labels, annotations, resourceVersion, creationTimestamp and deletionTimestamp and the kind's
- * body fields are read; {@code managedFields}, {@code status} and everything else are skipped unread.
+ * item only the name, namespace, labels, annotations, resourceVersion, creationTimestamp and deletionTimestamp,
+ * the finalizers of kinds that name them, and the kind's body and read-only fields are read; {@code managedFields}, {@code status} and everything else are skipped unread.
  * Planning many tenants reads megabytes of lists, most of it managedFields, which a full decoding into
  * fabric8 objects spent most of the plan's time on. The values read are what that decoding gave:
  * {@code LinkedHashMap}s in document order, {@code ArrayList}s, {@code String}s, {@code Boolean}s and
@@ -60,6 +60,7 @@ final class ListDecoder {
     Map<String, String> labels = Map.of();
     Map<String, String> annotations = Map.of();
     Map<String, Object> body = new LinkedHashMap<>();
+    Map<String, Object> finalizers = null;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String field = p.currentName();
       JsonToken token = p.nextToken();
@@ -75,10 +76,17 @@ final class ListDecoder {
             case "deletionTimestamp" -> deleting = t != JsonToken.VALUE_NULL;
             case "labels" -> labels = strings(p, t);
             case "annotations" -> annotations = strings(p, t);
+            case "finalizers" -> {
+              if (kind.hasFinalizers() && value(p, t) instanceof List<?> list && !list.isEmpty()) {
+                finalizers = ObjectStore.finalizerSet(list.stream().map(String::valueOf).toList());
+              } else if (!kind.hasFinalizers()) {
+                p.skipChildren();
+              }
+            }
             default -> p.skipChildren();
           }
         }
-      } else if (kind.fields().contains(field)) {
+      } else if (kind.readFields().contains(field)) {
         Object value = value(p, token);
         if (value != null) {
           body.put(field, value);
@@ -86,6 +94,9 @@ final class ListDecoder {
       } else {
         p.skipChildren();
       }
+    }
+    if (finalizers != null) {
+      body.put(Kind.FINALIZERS, finalizers);
     }
     if (deleting) {
       // an object being deleted (a Terminating namespace) is on its way out: planning its deletion again,

@@ -264,7 +264,14 @@ public final class ObjectStore {
     object.setMetadata(new ObjectMetaBuilder().withName(ref.name()).withNamespace(ref.namespace())
         .withLabels(new LinkedHashMap<>(desired.labels())).withAnnotations(new LinkedHashMap<>(desired.annotations()))
         .build());
-    desired.body().forEach(object::setAdditionalProperty);
+    kind.writable(desired.body()).forEach((field, value) -> {
+      if (field.equals(Kind.FINALIZERS)) {
+        List<String> finalizers = finalizers(Map.of(), value);
+        object.getMetadata().setFinalizers(finalizers.isEmpty() ? null : finalizers);
+      } else {
+        object.setAdditionalProperty(field, value);
+      }
+    });
     LOG.debug("create {}", ref);
     try {
       if (kind.namespaced()) {
@@ -286,7 +293,7 @@ public final class ObjectStore {
     ResourceRef ref = current.ref();
     String patch;
     try {
-      patch = JSON.writeValueAsString(mergePatch(current, update));
+      patch = JSON.writeValueAsString(mergePatch(kind, current, update));
     } catch (JsonProcessingException e) {
       throw new PlatformException("cannot write the patch of " + ref + ": " + e.getMessage(), e, false);
     }
@@ -299,8 +306,12 @@ public final class ObjectStore {
     }
   }
 
-  /** The merge patch of an update: metadata (version, labels, annotations; null removes) and the body patch. */
-  static Map<String, Object> mergePatch(Resource current, ResourceUpdate update) {
+  /**
+   * The merge patch of an update: metadata (version, labels, annotations; null removes; the whole finalizer
+   * list when the update changes it, which the version makes safe) and the body patch without read-only
+   * fields.
+   */
+  static Map<String, Object> mergePatch(Kind kind, Resource current, ResourceUpdate update) {
     Map<String, Object> metadata = new LinkedHashMap<>();
     if (current.version() != null) {
       metadata.put("resourceVersion", current.version());
@@ -315,8 +326,49 @@ public final class ObjectStore {
     }
     Map<String, Object> patch = new LinkedHashMap<>();
     patch.put("metadata", metadata);
-    patch.putAll(update.body());
+    kind.writable(update.body()).forEach((field, value) -> {
+      if (field.equals(Kind.FINALIZERS)) {
+        // a merge patch replaces lists whole: the list is the live one with ours added and removed
+        List<String> finalizers = finalizers(current.body().get(Kind.FINALIZERS), value);
+        metadata.put("finalizers", finalizers.isEmpty() ? null : finalizers);
+      } else {
+        patch.put(field, value);
+      }
+    });
     return patch;
+  }
+
+  /**
+   * The finalizer list after the set patch {@code patch} (finalizer to true, or to null to remove; null
+   * removes all) on the set {@code live} (finalizer to true, as read), keeping the live order.
+   */
+  static List<String> finalizers(Object live, Object patch) {
+    List<String> out = new ArrayList<>();
+    if (live instanceof Map<?, ?> m) {
+      m.keySet().forEach(k -> out.add(k.toString()));
+    }
+    if (patch == null) {
+      return List.of();
+    }
+    if (!(patch instanceof Map<?, ?> set)) {
+      throw new PlatformException(Kind.FINALIZERS + " must be a map from finalizer to true, not " + patch, null, false);
+    }
+    set.forEach((k, v) -> {
+      String finalizer = k.toString();
+      if (v == null || Boolean.FALSE.equals(v)) {
+        out.remove(finalizer);
+      } else if (!out.contains(finalizer)) {
+        out.add(finalizer);
+      }
+    });
+    return out;
+  }
+
+  /** The finalizers of an object as the body holds them: a map from each to true, in the object's order. */
+  static Map<String, Object> finalizerSet(List<String> finalizers) {
+    Map<String, Object> set = new LinkedHashMap<>();
+    finalizers.forEach(f -> set.put(f, Boolean.TRUE));
+    return set;
   }
 
   private static Map<String, Object> keyed(Map<String, String> set, java.util.Set<String> remove) {
@@ -396,8 +448,10 @@ public final class ObjectStore {
         ? ResourceRef.kubernetes(kind.name(), meta.getNamespace(), meta.getName())
         : ResourceRef.kubernetes(kind.name(), meta.getName());
     Map<String, Object> body = new LinkedHashMap<>();
-    for (String field : kind.fields()) {
-      Object value = object.getAdditionalProperties().get(field);
+    for (String field : kind.readFields()) {
+      Object value = field.equals(Kind.FINALIZERS)
+          ? (meta.getFinalizers() == null || meta.getFinalizers().isEmpty() ? null : finalizerSet(meta.getFinalizers()))
+          : object.getAdditionalProperties().get(field);
       if (value != null) {
         body.put(field, value);
       }

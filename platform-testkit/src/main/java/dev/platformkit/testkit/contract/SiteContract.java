@@ -13,6 +13,7 @@ import dev.platformkit.ProgressListener;
 import dev.platformkit.ResourceRef;
 import dev.platformkit.ValidationException;
 import dev.platformkit.WaitTimeoutException;
+import dev.platformkit.site.Component;
 import dev.platformkit.site.Dns;
 import dev.platformkit.site.Environment;
 import dev.platformkit.site.LoadBalancerZones;
@@ -115,13 +116,16 @@ public abstract class SiteContract {
         .tenant("shop")
         .environment(Environment.PRODUCTION)
         .addHosts("www." + ZONE, ZONE)
-        .source(Source.builder().repoURL("https://github.com/acme/shop-deploy.git").targetRevision("main").path("charts/shop").build())
+        .addComponents(Component.of("storefront", Source.builder().repoURL("https://github.com/acme/storefront.git")
+            .targetRevision("main").path("chart").build()))
+        .addComponents(Component.of("api", Source.builder().repoURL("https://github.com/acme/shop-api.git")
+            .targetRevision("main").path("deploy/chart").build()))
         .dns(Dns.zone(ZONE))
         .build();
   }
 
   static Site other(String name, String host) {
-    return brand().toBuilder().name(name).hosts(List.of(host)).build();
+    return brand().toBuilder().name(name).hosts(List.of(host)).components(List.of(brand().components().get(0))).build();
   }
 
   /** A platform on the world, with a listener and timeouts of its own. */
@@ -226,8 +230,8 @@ public abstract class SiteContract {
     assertThat(certs.get(0).body().get("subjectAlternativeNames")).isEqualTo(List.of(ZONE, "www." + ZONE));
     String arn = arnOf(certs.get(0));
     List<Resource> apps = ownedBy(world, SiteObjects.APPLICATION, "brand");
-    assertThat(apps).hasSize(1);
-    assertThat(json(apps.get(0))).contains(arn);
+    assertThat(apps).hasSize(2).allSatisfy(app -> assertThat(json(app)).contains(arn));
+    assertThat(apps).extracting(app -> app.labels().get(SiteObjects.COMPONENT_LABEL)).containsExactlyInAnyOrder("storefront", "api");
     List<Resource> records = ownedBy(world, SiteObjects.DNS_RECORD, "brand");
     List<Resource> aliases = records.stream().filter(r -> !String.valueOf(r.body().get("name")).startsWith("_")).toList();
     assertThat(aliases).extracting(r -> r.body().get("name") + " " + r.body().get("type"))
@@ -281,7 +285,7 @@ public abstract class SiteContract {
     Map<String, Object> brandState = owned(world);
     Site preview = s.sites().preview(brand(), "jdoe", "feature/JIRA-1234_new-checkout-flow", Duration.ofDays(3));
     assertThat(preview.environment()).isEqualTo(Environment.PREVIEW);
-    assertThat(preview.source().targetRevision()).isEqualTo("feature/JIRA-1234_new-checkout-flow");
+    assertThat(preview.components()).allSatisfy(c -> assertThat(c.revision()).isEqualTo("feature/JIRA-1234_new-checkout-flow"));
     assertThat(preview.hosts()).allSatisfy(h -> assertThat(h).endsWith("." + ZONE).doesNotStartWith("www." + ZONE));
     s.sites().apply(preview);
     Instant applied = world.clock().instant();
@@ -299,6 +303,25 @@ public abstract class SiteContract {
     assertThat(report.failed()).isEmpty();
     assertThat(owned(world)).isEqualTo(brandState);
     assertThat(s.sites().expire(later).removed()).isEmpty();
+  }
+
+  @Test
+  void aPreviewTakesABranchPerComponentAndKeepsTheOthersRevisions() {
+    World world = world();
+    Setup s = setup(world);
+    Site preview = s.sites().preview(brand(), "kim", Map.of("api", "feature/faster-search"), Duration.ofHours(8));
+
+    s.sites().apply(preview);
+
+    Map<String, String> revisions = new TreeMap<>();
+    for (Resource app : ownedBy(world, SiteObjects.APPLICATION, preview.name())) {
+      revisions.put(app.labels().get(SiteObjects.COMPONENT_LABEL), String.valueOf(at(app.body(), "spec", "source", "targetRevision")));
+    }
+    assertThat(revisions).containsExactly(Map.entry("api", "feature/faster-search"), Map.entry("storefront", "main"));
+    assertThatThrownBy(() -> s.sites().preview(brand(), "kim", Map.of("admin", "x"), Duration.ofHours(8)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("admin");
+    assertThat(s.sites().expire(world.clock().instant().plus(Duration.ofHours(9))).removed()).containsExactly(preview.name());
+    assertThat(ownedBy(world, SiteObjects.APPLICATION, preview.name())).isEmpty();
   }
 
   @Test
@@ -341,7 +364,7 @@ public abstract class SiteContract {
 
     assertThat(ownedBy(world, SiteObjects.CERTIFICATE, "brand")).isEmpty();
     assertThat(ownedBy(world, SiteObjects.DNS_RECORD, "brand")).noneMatch(r -> String.valueOf(r.body().get("name")).startsWith("_"));
-    assertThat(json(ownedBy(world, SiteObjects.APPLICATION, "brand").get(0))).contains(arn);
+    assertThat(ownedBy(world, SiteObjects.APPLICATION, "brand")).hasSize(2).allSatisfy(app -> assertThat(json(app)).contains(arn));
     s.sites().delete(brand());
     assertThat(world.aws().list(SiteObjects.CERTIFICATE, Map.of())).extracting(SiteContract::arnOf).contains(arn);
   }

@@ -39,7 +39,8 @@ import java.util.TreeSet;
  *       site appears, an Ingress named after it (label {@code app.kubernetes.io/instance}) exists in its
  *       destination namespace with the certificate ARN and group of its values and a load balancer
  *       hostname {@code k8s-<group>-<hash>.<region>.elb.amazonaws.com} in its status, and the Application
- *       is {@code Synced}/{@code Healthy}. Deleting the Application deletes its Ingress (the finalizer).
+ *       is {@code Synced}/{@code Healthy} (written as their read-only {@code status}). Deleting the Application
+ *       deletes its Ingress, then removes the Application's finalizer {@link SiteObjects#FINALIZER} so it goes.
  * </ul>
  *
  * <p>Argo CD is installed: the namespace {@value #ARGOCD_NAMESPACE} exists. It acts just before every read of either store ({@link InMemoryStore#beforeRead}), on the clock given,
@@ -263,28 +264,34 @@ public final class SiteWorld {
         labels.put(SIMULATED_LABEL, "true");
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("spec", Map.of("ingressClassName", "alb"));
-        body.put("status", ingressStatus);
+        ResourceRef ref = ResourceRef.kubernetes("Ingress", namespace, app.ref().name());
         try {
-          kubernetes.create(SiteObjects.INGRESS, Resource.desired(ResourceRef.kubernetes("Ingress", namespace, app.ref().name()),
-              labels, annotations, body));
+          kubernetes.create(SiteObjects.INGRESS, Resource.desired(ref, labels, annotations, body));
         } catch (NotFoundException e) {
           status(app, "Missing", "OutOfSync");
           continue;
         }
+        kubernetes.writeStatus(SiteObjects.INGRESS, ref, ingressStatus);
       } else if (!annotations.equals(withOnly(ingress.annotations(), annotations.keySet()))
           || !Objects.equals(arn == null ? null : arn.toString(), ingress.annotations().get(CERTIFICATE_ANNOTATION))) {
         Set<String> remove = arn == null ? Set.of(CERTIFICATE_ANNOTATION) : Set.of();
-        kubernetes.update(SiteObjects.INGRESS, ingress, new ResourceUpdate(Map.of(), Set.of(), annotations, remove, Map.of("status", ingressStatus)));
+        kubernetes.update(SiteObjects.INGRESS, ingress, new ResourceUpdate(Map.of(), Set.of(), annotations, remove, Map.of()));
+        kubernetes.writeStatus(SiteObjects.INGRESS, ingress.ref(), ingressStatus);
       }
       status(app, "Healthy", "Synced");
     }
-    // the finalizer: an Application's deletion deletes what it deployed
+    // the finalizer: an Application's deletion deletes what it deployed, then the finalizer goes
     ingresses.forEach((key, ingress) -> {
       if (!live.contains(key)) {
         kubernetes.delete(SiteObjects.INGRESS, ingress);
       }
     });
-    appSeen.keySet().retainAll(apps);
+    for (ResourceRef ref : appSeen.keySet()) {
+      if (!apps.contains(ref) && kubernetes.isBeingDeleted(ref)) {
+        kubernetes.removeFinalizer(SiteObjects.APPLICATION, ref, SiteObjects.FINALIZER);
+      }
+    }
+    appSeen.keySet().removeIf(ref -> !apps.contains(ref) && !kubernetes.isBeingDeleted(ref));
   }
 
   private void status(Resource app, String health, String sync) {
@@ -295,7 +302,7 @@ public final class SiteWorld {
     if (current instanceof Map<?, ?> m && health.equals(map(m.get("health")).get("status")) && sync.equals(map(m.get("sync")).get("status"))) {
       return;
     }
-    kubernetes.update(SiteObjects.APPLICATION, app, body("status", status));
+    kubernetes.writeStatus(SiteObjects.APPLICATION, app.ref(), status);
   }
 
   private String loadBalancerArn(String group) {
