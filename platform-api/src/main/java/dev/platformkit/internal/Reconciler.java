@@ -328,6 +328,21 @@ public final class Reconciler {
     return r.withRef(r.ref().inScope(scope));
   }
 
+  /**
+   * The CREATE steps of objects that cannot exist yet because an earlier step of the same apply names them
+   * (their name holds {@link #UNKNOWN}): planned without asking the store, which could not address them.
+   * For plans only; the apply plans them again once the name is known.
+   */
+  public List<Step> plannedCreates(List<Resource> desired, Kind kind) {
+    List<Step> steps = new ArrayList<>();
+    for (Resource want : desired) {
+      ResourceStore store = storeOf(want.ref());
+      Resource wanted = store.tracking().record(want);
+      steps.add(new Step(new Change(Change.Action.CREATE, wanted.ref(), creationDiff(store, wanted)), kind, wanted, null));
+    }
+    return steps;
+  }
+
   /** How the engine waits between retries: also what {@link Wait}s between polls should use. */
   public Sleeper sleeper() {
     return sleeper;

@@ -86,8 +86,13 @@ final class SiteFlow {
     List<Resource> validation = validationRecords(live);
     Set<ResourceRef> wanted = new LinkedHashSet<>();
     validation.forEach(r -> wanted.add(r.ref()));
-    stage(run, reconciler.plan(Set.of(owner), validation, List.of(SiteObjects.DNS_RECORD), r -> wanted.contains(r.ref()),
-        Reconciler.Replace.NEVER), true);
+    if (wanted.stream().anyMatch(r -> r.name().contains(Reconciler.UNKNOWN))) {
+      // named by ACM once the certificate is requested: nothing to read yet (and no store could address them)
+      stage(run, reconciler.plannedCreates(validation, SiteObjects.DNS_RECORD), true);
+    } else {
+      stage(run, reconciler.plan(Set.of(owner), validation, List.of(SiteObjects.DNS_RECORD), r -> wanted.contains(r.ref()),
+          Reconciler.Replace.NEVER), true);
+    }
     if (run.planning) {
       return Optional.of(live.map(SiteFlow::arn).filter(a -> !a.isEmpty()).orElse(Reconciler.UNKNOWN));
     }

@@ -491,7 +491,11 @@ public abstract class SiteContract {
     Site preview = s.sites().preview(brand(), "jdoe", "feature/x", Duration.ofDays(1));
     s.sites().apply(List.of(brand(), outlet, preview));
     assertThat(ownedBy(world, SiteObjects.DNS_RECORD, "outlet")).filteredOn(r -> "outlet.shop.example.com".equals(r.body().get("name")))
-        .allSatisfy(r -> assertThat(r.body()).containsEntry("weight", 10).containsEntry("setIdentifier", "blue"));
+        .hasSize(2).allSatisfy(r -> {
+          assertThat(((Number) r.body().get("weight")).intValue()).isEqualTo(10);
+          assertThat(r.body()).containsEntry("setIdentifier", "blue");
+        });
+    assertThat(s.sites().plan(List.of(brand(), outlet, preview)).isEmpty()).isTrue();
 
     for (Site site : List.of(brand(), outlet, preview)) {
       s.sites().delete(site);
