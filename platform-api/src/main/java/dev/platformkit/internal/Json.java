@@ -209,6 +209,8 @@ public final class Json {
       removed(path, live, out);
     } else if (patch instanceof Map<?, ?> pm && live instanceof Map<?, ?> lm) {
       pm.forEach((k, v) -> display(path + key(k.toString()), lm.get(k), v, quantities, out));
+    } else if (patch instanceof List<?> pl && live instanceof List<?> ll && isIdentified(pl) && isIdentified(ll)) {
+      identified(path, ll, pl, quantities, out);
     } else if (patch instanceof List<?> pl && live instanceof List<?> ll) {
       for (int i = 0; i < pl.size(); i++) {
         Object l = i < ll.size() ? ll.get(i) : null;
@@ -226,6 +228,46 @@ public final class Json {
     } else {
       out.addAll(leafDiff(path, live, patch, quantities));
     }
+  }
+
+  // items that name what they are (RoleBinding subjects: kind and name): their position means nothing
+  private static boolean isIdentified(List<?> items) {
+    return !items.isEmpty() && items.stream().allMatch(i -> i instanceof Map<?, ?> m
+        && m.get("kind") instanceof String && m.get("name") instanceof String);
+  }
+
+  /** {@code Group devs}, {@code ServiceAccount ci/deployer}: what an identified item is. */
+  private static String identity(Object item) {
+    Map<?, ?> m = (Map<?, ?>) item;
+    Object namespace = m.get("namespace");
+    return m.get("kind") + " " + (namespace instanceof String ns && !ns.isEmpty() ? ns + "/" : "") + m.get("name");
+  }
+
+  /**
+   * A list of identified items as items removed ({@code - subjects: User jane}) and added
+   * ({@code + subjects: Group devs}) rather than as renames of list positions; an item kept whose other
+   * fields change shows those under its identity ({@code subjects[User jane].apiGroup}).
+   */
+  private static void identified(String path, List<?> live, List<?> patch, boolean quantities, List<FieldDiff> out) {
+    Map<String, Object> before = new LinkedHashMap<>();
+    Map<String, Object> after = new LinkedHashMap<>();
+    live.forEach(i -> before.putIfAbsent(identity(i), i));
+    patch.forEach(i -> after.putIfAbsent(identity(i), i));
+    before.forEach((id, item) -> {
+      if (!after.containsKey(id)) {
+        out.add(new FieldDiff(path, id, null));
+      }
+    });
+    after.forEach((id, item) -> {
+      Object was = before.get(id);
+      if (was == null) {
+        out.add(new FieldDiff(path, null, id));
+      } else {
+        // shown as we set it: what the server added to the item is not a difference
+        ((Map<?, ?>) item).forEach((k, v) -> display(path + "[" + id + "]" + key(k.toString()), ((Map<?, ?>) was).get(k), v,
+            quantities, out));
+      }
+    });
   }
 
   private static void removed(String path, Object live, List<FieldDiff> out) {

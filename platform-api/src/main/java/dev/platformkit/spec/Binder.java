@@ -39,7 +39,8 @@ import java.util.stream.Collectors;
 final class Binder {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final Set<String> YAML11_BOOLEANS = Set.of("yes", "no", "on", "off", "y", "n");
-  private static final Map<Class<?>, String> DESCRIPTIONS = Map.of(
+  // also the descriptions of these types in SpecSchema
+  static final Map<Class<?>, String> DESCRIPTIONS = Map.of(
       ZoneId.class, "a time zone (an IANA name such as Europe/Berlin)",
       LocalTime.class, "a time of day (HH:MM, such as 07:30)",
       LocalDate.class, "a date (YYYY-MM-DD)",

@@ -131,6 +131,24 @@ public final class SpecReader {
     return batch.finish();
   }
 
+  /**
+   * Reads several named texts as one set of specs, like files of one directory (names must be unique across
+   * them): for callers that get files through another channel, such as a Jenkins pipeline's {@code readFile}.
+   * Each name stands for its file in messages and decides its format.
+   *
+   * @throws ValidationException listing every problem found, when there is any
+   */
+  public Specs read(java.util.Map<String, String> texts) {
+    Batch batch = new Batch();
+    for (java.util.Map.Entry<String, String> e : texts.entrySet()) {
+      if (batch.full()) {
+        break;
+      }
+      batch.add(e.getKey(), e.getValue().getBytes(StandardCharsets.UTF_8));
+    }
+    return batch.finish();
+  }
+
   /** The largest file read, in bytes. */
   public int maxFileBytes() {
     return maxFileBytes;

@@ -1,9 +1,11 @@
 package dev.platformkit.upgrade;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.platformkit.internal.PlatformStyle;
 import java.io.Serializable;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -24,6 +26,10 @@ public abstract class BlueGreen implements Serializable, WithBlueGreen {
 
   /** The traffic steps used when none are given: 10, 50, then 100 percent. */
   public static final List<Integer> DEFAULT_TRAFFIC_STEPS = List.of(10, 50, 100);
+  /** The record TTL assumed when none is given: 300 seconds, the default TTL of a Site's records. */
+  public static final Duration DEFAULT_RECORD_TTL = Duration.ofSeconds(300);
+  /** The dwell per traffic step when none is given: 15 minutes. */
+  public static final Duration DEFAULT_DWELL = Duration.ofMinutes(15);
 
   /** The defaults. */
   public static BlueGreen defaults() {
@@ -48,6 +54,27 @@ public abstract class BlueGreen implements Serializable, WithBlueGreen {
    * the last 100. Empty: {@link #DEFAULT_TRAFFIC_STEPS}.
    */
   public abstract List<Integer> trafficSteps();
+
+  /**
+   * The TTL of the weighted DNS records that move traffic. Each traffic step holds at least this long so
+   * that resolvers see the new weights before the next. Default: {@link #DEFAULT_RECORD_TTL}, the TTL of
+   * a Site's records.
+   */
+  @Value.Default
+  @JsonFormat(shape = JsonFormat.Shape.STRING)
+  public Duration recordTtl() {
+    return DEFAULT_RECORD_TTL;
+  }
+
+  /**
+   * How long each traffic step holds while the new cluster's health is watched before the next step; at
+   * least {@link #recordTtl()}. Default: {@link #DEFAULT_DWELL}, or the record TTL when that is longer.
+   */
+  @Value.Default
+  @JsonFormat(shape = JsonFormat.Shape.STRING)
+  public Duration dwell() {
+    return recordTtl() != null && recordTtl().compareTo(DEFAULT_DWELL) > 0 ? recordTtl() : DEFAULT_DWELL;
+  }
 
   /** {@link #trafficSteps()}, or {@link #DEFAULT_TRAFFIC_STEPS} when none are given. */
   public List<Integer> effectiveTrafficSteps() {

@@ -61,6 +61,20 @@ public abstract class Finding implements Serializable, WithFinding {
   /** What to do about it. */
   public abstract Optional<String> remedy();
 
+  /**
+   * The hop this finding belongs to: the control-plane hop it blocks or that brings it. Empty for what
+   * concerns the upgrade as a whole (an API already removed before the current version, a deprecation
+   * still served at the target).
+   */
+  public abstract Optional<Hop> hop();
+
+  /**
+   * Where it was found, for a person and for links: a file and line ({@code manifests/ingress.yaml:12}),
+   * a Helm release, a live object's last-applied annotation, the API server metric; for knowledge rows,
+   * the public page that states them.
+   */
+  public abstract Optional<String> location();
+
   /** Builds {@link Finding}s. */
   public static class Builder extends ImmutableFinding.Builder {}
 }

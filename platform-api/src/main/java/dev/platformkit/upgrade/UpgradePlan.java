@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.platformkit.internal.Checks;
 import dev.platformkit.internal.PlatformStyle;
 import java.io.Serializable;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -153,6 +154,14 @@ public abstract class UpgradePlan implements Serializable, WithUpgradePlan {
     }
     if (!steps.isEmpty() && steps.get(steps.size() - 1) != 100) {
       c.add("blueGreen.trafficSteps", "must end at 100, so that all traffic reaches the new cluster");
+    }
+    if (c.required("blueGreen.recordTtl", bg.recordTtl())
+        && (bg.recordTtl().compareTo(Duration.ofSeconds(1)) < 0 || bg.recordTtl().compareTo(Duration.ofDays(2)) > 0)) {
+      c.add("blueGreen.recordTtl", bg.recordTtl() + " is not a DNS record TTL from PT1S to P2D");
+    }
+    if (c.required("blueGreen.dwell", bg.dwell()) && bg.recordTtl() != null && bg.dwell().compareTo(bg.recordTtl()) < 0) {
+      c.add("blueGreen.dwell", bg.dwell() + " is shorter than recordTtl " + bg.recordTtl()
+          + ": resolvers would not have seen a step's weights before the next");
     }
   }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.platformkit.internal.Checks;
 import dev.platformkit.internal.PlatformStyle;
+import dev.platformkit.upgrade.internal.ReportRenderer;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Set;
@@ -54,6 +55,12 @@ public abstract class UpgradeReport implements Serializable, WithUpgradeReport {
   /** The strategy chosen: {@code in-place} or {@code blue-green} ({@code auto} is resolved). Required. */
   public abstract Strategy strategy();
 
+  /**
+   * Why the planner chose {@link #strategy()}, in words: the hops needed, the blockers a new cluster
+   * would avoid, or that the request named the strategy.
+   */
+  public abstract List<String> strategyReasons();
+
   /** The minors crossed, in order: {@code Hop.between(currentVersion, targetVersion)}. */
   public abstract List<Hop> hops();
 
@@ -62,6 +69,21 @@ public abstract class UpgradeReport implements Serializable, WithUpgradeReport {
 
   /** The actions of the upgrade, in the order they run. */
   public abstract List<Step> steps();
+
+  /** The {@code schema} field of the JSON rendering; changes only when a field changes meaning or goes away. */
+  public static final String JSON_SCHEMA = "platformkit.dev/upgrade-report/v1";
+
+  /**
+   * The report as Markdown (for a pull request), JSON (for tools) or a self-contained HTML page. The same
+   * report always renders to the same text.
+   */
+  public String render(ReportFormat format) {
+    return switch (format) {
+      case MARKDOWN -> ReportRenderer.markdown(this);
+      case JSON -> ReportRenderer.json(this);
+      case HTML -> ReportRenderer.html(this);
+    };
+  }
 
   /** Whether a finding stops the upgrade. */
   public boolean hasBlockers() {
@@ -132,15 +154,29 @@ public abstract class UpgradeReport implements Serializable, WithUpgradeReport {
     if (s.kind() != null && NEED_VERSION.contains(s.kind()) && s.version().isEmpty()) {
       c.add(p + ".version", "is required for a " + s.kind().value() + " step");
     }
+    if (s.addOnVersion().isPresent() && s.kind() != null && s.kind() != StepKind.UPGRADE_ADDON) {
+      c.add(p + ".addOnVersion", "is only used by an upgrade-addon step");
+    } else if (s.addOnVersion().isPresent() && s.addOnVersion().get().isBlank()) {
+      c.add(p + ".addOnVersion", "must not be blank");
+    }
     if (s.kind() == StepKind.SHIFT_TRAFFIC) {
       if (s.percent().isEmpty()) {
         c.add(p + ".percent", "is required for a shift-traffic step");
       } else if (s.percent().get() < 1 || s.percent().get() > 100) {
         c.add(p + ".percent", s.percent().get() + " is not a percentage from 1 to 100");
       }
-    } else if (s.percent().isPresent()) {
-      c.add(p + ".percent", "is only used by a shift-traffic step");
+    } else {
+      if (s.percent().isPresent()) {
+        c.add(p + ".percent", "is only used by a shift-traffic step");
+      }
+      if (s.dwell().isPresent()) {
+        c.add(p + ".dwell", "is only used by a shift-traffic step");
+      }
+      if (s.healthGate().isPresent()) {
+        c.add(p + ".healthGate", "is only used by a shift-traffic step");
+      }
     }
+    s.dwell().filter(d -> d.isNegative() || d.isZero()).ifPresent(d -> c.add(p + ".dwell", d + " is not a positive duration"));
   }
 
   /** Builds {@link UpgradeReport}s. */

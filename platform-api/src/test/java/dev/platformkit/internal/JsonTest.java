@@ -43,4 +43,37 @@ class JsonTest {
     assertThat(Json.leafDiff("subjects", List.of(Map.of("name", "a")), List.of(), false))
         .extracting(FieldDiff::toString).containsExactly("- subjects[0].name: a");
   }
+  @Test
+  void roleBindingSubjectsReadAsAdditionsAndRemovalsNotAsRenamesOfPositions() {
+    Map<String, Object> live = Map.of("subjects", List.of(
+        Map.of("kind", "Group", "apiGroup", "rbac.authorization.k8s.io", "name", "payments-devs"),
+        Map.of("kind", "User", "apiGroup", "rbac.authorization.k8s.io", "name", "jane"),
+        Map.of("kind", "ServiceAccount", "name", "deployer", "namespace", "ci")));
+    Map<String, Object> patch = Map.of("subjects", List.of(
+        Map.of("kind", "Group", "apiGroup", "rbac.authorization.k8s.io", "name", "devs"),
+        Map.of("kind", "ServiceAccount", "name", "deployer", "namespace", "ci")));
+
+    List<FieldDiff> diff = Json.patchDiff("", live, patch, false);
+
+    assertThat(diff).extracting(FieldDiff::toString).containsExactly(
+        "- subjects: Group payments-devs", "- subjects: User jane", "+ subjects: Group devs");
+  }
+
+  @Test
+  void aSubjectKeptWithAnotherFieldChangedShowsTheFieldUnderItsIdentity() {
+    Map<String, Object> live = Map.of("subjects", List.of(Map.of("kind", "User", "name", "jane", "apiGroup", "old")));
+    Map<String, Object> patch = Map.of("subjects", List.of(Map.of("kind", "User", "name", "jane", "apiGroup", "new")));
+
+    assertThat(Json.patchDiff("", live, patch, false)).extracting(FieldDiff::toString)
+        .containsExactly("~ subjects[User jane].apiGroup: old -> new");
+  }
+
+  @Test
+  void listsOfItemsWithoutIdentityStillDiffByPosition() {
+    Map<String, Object> live = Map.of("ports", List.of(Map.of("port", 53, "protocol", "UDP")));
+    Map<String, Object> patch = Map.of("ports", List.of(Map.of("port", 54, "protocol", "UDP")));
+
+    assertThat(Json.patchDiff("", live, patch, false)).extracting(FieldDiff::toString)
+        .containsExactly("~ ports[0].port: 53 -> 54");
+  }
 }

@@ -190,6 +190,21 @@ class SpecReaderTest {
   }
 
   @Test
+  void readsNamedTextsAsOneSet() {
+    java.util.Map<String, String> texts = new java.util.LinkedHashMap<>();
+    texts.put("platform/a.yaml", TENANT.formatted("a"));
+    texts.put("platform/b.json", "{\"apiVersion\": \"platformkit.dev/v1alpha1\", \"kind\": \"Tenant\", \"metadata\": {\"name\": \"b\"}}");
+
+    assertThat(reader.read(texts).tenants()).extracting(t -> t.name()).containsExactly("a", "b");
+
+    texts.put("platform/c.yaml", TENANT.formatted("a"));
+    assertThatThrownBy(() -> reader.read(texts))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("platform/c.yaml:")
+        .hasMessageContaining("is defined twice; first at platform/a.yaml:1:1");
+  }
+
+  @Test
   void aMissingFileIsAPlatformExceptionNamingIt(@TempDir Path dir) {
     Path missing = dir.resolve("nope.yaml");
 

@@ -16,7 +16,9 @@ import java.util.function.Supplier;
 /**
  * A store that forwards every call to another, its reads through {@link #read} and its writes through
  * {@link #write}: the base of wrappers that count, fail or crash calls ({@link CountingStore},
- * {@link FaultyStore}), so that each overrides only what it adds.
+ * {@link FaultyStore}), so that each overrides only what it adds. Wrappers that need to know which call
+ * it is (an {@link Operation}, its kind and target) override {@link #read(Operation, Kind, String, Supplier)}
+ * and {@link #write(Operation, Kind, String, Runnable)} instead; by default those go through the plain hooks.
  */
 public abstract class ForwardingStore implements ResourceStore {
   private final ResourceStore delegate;
@@ -41,6 +43,24 @@ public abstract class ForwardingStore implements ResourceStore {
     write.run();
   }
 
+  /**
+   * Every read goes through here first, with what it is: {@code operation} ({@link Operation#LIST} or
+   * {@link Operation#GET}), its {@code kind} (null for {@code blockedNamespace} and {@code foreignContents})
+   * and {@code target}, the object or list it reads as messages name it ({@code Namespace payments},
+   * {@code RoleBinding in payments-dev}). Default: {@link #read(Supplier)}.
+   */
+  protected <T> T read(Operation operation, Kind kind, String target, Supplier<T> read) {
+    return read(read);
+  }
+
+  /**
+   * Every write goes through here first, with what it is: {@code operation} (create, update or delete),
+   * its {@code kind} and {@code target}, the object it writes. Default: {@link #write(Runnable)}.
+   */
+  protected void write(Operation operation, Kind kind, String target, Runnable write) {
+    write(write);
+  }
+
   @Override
   public String provider() {
     return delegate.provider();
@@ -53,32 +73,33 @@ public abstract class ForwardingStore implements ResourceStore {
 
   @Override
   public List<Resource> list(Kind kind, Map<String, String> selector) {
-    return read(() -> delegate.list(kind, selector));
+    return read(Operation.LIST, kind, kind.name(), () -> delegate.list(kind, selector));
   }
 
   @Override
   public List<Resource> list(Kind kind, String namespace, Map<String, String> selector) {
-    return read(() -> delegate.list(kind, namespace, selector));
+    return read(Operation.LIST, kind, namespace == null ? kind.name() : kind.name() + " in " + namespace,
+        () -> delegate.list(kind, namespace, selector));
   }
 
   @Override
   public Optional<Resource> get(Kind kind, ResourceRef ref) {
-    return read(() -> delegate.get(kind, ref));
+    return read(Operation.GET, kind, ref.toString(), () -> delegate.get(kind, ref));
   }
 
   @Override
   public void create(Kind kind, Resource desired) {
-    write(() -> delegate.create(kind, desired));
+    write(Operation.CREATE, kind, desired.ref().toString(), () -> delegate.create(kind, desired));
   }
 
   @Override
   public void update(Kind kind, Resource current, ResourceUpdate update) {
-    write(() -> delegate.update(kind, current, update));
+    write(Operation.UPDATE, kind, current.ref().toString(), () -> delegate.update(kind, current, update));
   }
 
   @Override
   public void delete(Kind kind, Resource current) {
-    write(() -> delegate.delete(kind, current));
+    write(Operation.DELETE, kind, current.ref().toString(), () -> delegate.delete(kind, current));
   }
 
   /** A batch goes to the delegate as one write, so a store that batches still does behind a wrapper. */
@@ -99,11 +120,11 @@ public abstract class ForwardingStore implements ResourceStore {
 
   @Override
   public Optional<String> blockedNamespace(String namespace) {
-    return read(() -> delegate.blockedNamespace(namespace));
+    return read(Operation.GET, null, "Namespace " + namespace, () -> delegate.blockedNamespace(namespace));
   }
 
   @Override
   public Map<String, Integer> foreignContents(String namespace) {
-    return read(() -> delegate.foreignContents(namespace));
+    return read(Operation.LIST, null, "contents of namespace " + namespace, () -> delegate.foreignContents(namespace));
   }
 }

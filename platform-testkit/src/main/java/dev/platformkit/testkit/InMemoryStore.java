@@ -1,8 +1,5 @@
 package dev.platformkit.testkit;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.platformkit.BackendException;
 import dev.platformkit.ConflictException;
 import dev.platformkit.NotFoundException;
@@ -16,6 +13,7 @@ import dev.platformkit.spi.ResourceUpdate;
 import dev.platformkit.spi.Tracking;
 import dev.platformkit.testkit.apiserver.ApiServerDefaults;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -38,8 +36,8 @@ import java.util.function.BiFunction;
  * conflict, update of a missing one is {@link NotFoundException}, deleting a Namespace deletes what is
  * in it, and the system namespaces ({@code default}, {@code kube-system}, ...) exist from the start. It
  * holds any kind of its provider, stores whole objects and answers with the fields the {@link Kind}
- * names, as the real backends do. Its state can be saved to and loaded from a JSON file (the CLI's
- * embedded backend does).
+ * names, as the real backends do. Its state can be saved to and loaded from a JSON or YAML state document
+ * ({@link #save}, {@link #load}; {@link InMemoryPlatform#snapshot(Path)} saves a whole platform's).
  *
  * <p>A Kubernetes store can be made to behave like a real API server on writes ({@link #admission}: the
  * testkit's {@code ApiServer} defaults and canonicalises as kube-apiserver v1.28 does) and to keep deleted
@@ -53,8 +51,6 @@ import java.util.function.BiFunction;
  * <p>Thread-safe.
  */
 public final class InMemoryStore implements ResourceStore {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).findAndRegisterModules();
   // namespaces every cluster has, though nobody created them through this store
   private static final Set<String> SYSTEM_NAMESPACES = Set.of("default", "kube-system", "kube-public", "kube-node-lease");
 
@@ -476,64 +472,78 @@ public final class InMemoryStore implements ResourceStore {
     deleting.clear();
   }
 
-  /** Writes the state to a JSON file. */
-  public synchronized void save(Path file) {
+  /**
+   * Writes this store's state to {@code file} as a state document (JSON, or YAML for {@code *.yaml}), the
+   * format of {@link InMemoryPlatform#snapshot(Path)} holding this store only; atomically, so that a reader
+   * (or a second writer) never sees a part of it.
+   */
+  public void save(Path file) {
+    StateDocument.State state = new StateDocument.State(null, Map.of(provider, state()));
     try {
-      Path parent = file.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-      finishDeletions();
-      Map<String, Object> state = new LinkedHashMap<>();
-      state.put("version", version);
-      state.put("objects", List.copyOf(objects.values()));
-      state.put("deleting", List.copyOf(deleting));
-      JSON.writeValue(file.toFile(), state);
+      StateDocument.writeAtomically(file, StateDocument.write(state, StateFormat.of(file)).getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new PlatformException("cannot save state to " + file + ": " + e.getMessage(), e, false);
+      throw new PlatformException("cannot save state to " + file + ": " + e, e, false);
     }
   }
 
-  /** Replaces the state with the one saved in {@code file}; an absent file means an empty store. */
-  public synchronized void load(Path file) {
-    objects.clear();
-    terminating.clear();
-    deleting.clear();
-    version = 0;
+  /**
+   * Replaces the state with this store's part of the state document in {@code file} (written by
+   * {@link #save} or {@link InMemoryPlatform#snapshot(Path)}); an absent file, or one without this store's
+   * provider, means an empty store. A damaged file leaves the store empty and is a {@link PlatformException}
+   * of one line naming the file and what is wrong.
+   */
+  public void load(Path file) {
+    replace(new StateDocument.Store(0, List.of()));
     if (!Files.exists(file)) {
       return;
     }
-    try {
-      State state = JSON.readValue(file.toFile(), new TypeReference<State>() {});
-      if (state == null || state.objects == null) {
-        throw damaged(file, "it holds no \"objects\" list", null);
-      }
-      version = state.version;
-      for (int i = 0; i < state.objects.size(); i++) {
-        Resource r = state.objects.get(i);
-        if (r == null) {
-          objects.clear();
-          throw damaged(file, "objects[" + i + "] is empty", null);
-        }
-        objects.put(r.ref(), r);
-      }
-      if (state.deleting != null) {
-        state.deleting.stream().filter(objects::containsKey).forEach(deleting::add);
-      }
-    } catch (IOException | RuntimeException e) {
-      objects.clear();
-      if (e instanceof PlatformException p) {
-        throw p;
-      }
-      throw damaged(file, e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(""), e);
+    StateDocument.State state = readState(file);
+    StateDocument.Store mine = state.stores().get(provider);
+    if (mine != null) {
+      replace(mine);
     }
   }
 
-  private static PlatformException damaged(Path file, String what, Exception cause) {
+  /** The state document in {@code file}, or a one-line {@link PlatformException} naming it. */
+  static StateDocument.State readState(Path file) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      String why = e instanceof java.nio.file.NoSuchFileException ? "it does not exist"
+          : e instanceof java.nio.charset.CharacterCodingException ? "it is not UTF-8 text" : e.toString();
+      throw damaged(file, why, e);
+    }
+    try {
+      return StateDocument.read(text, StateFormat.of(file));
+    } catch (StateDocument.Damaged e) {
+      throw damaged(file, e.getMessage(), e);
+    }
+  }
+
+  static PlatformException damaged(Path file, String what, Exception cause) {
     return new PlatformException("cannot read state from " + file + ": " + what + " (delete it to start over)", cause, false);
   }
 
-  private record State(long version, List<Resource> objects, List<ResourceRef> deleting) {}
+  /** This store's objects and last version, for a state document. */
+  synchronized StateDocument.Store state() {
+    finishDeletions();
+    return new StateDocument.Store(version, List.copyOf(objects.values()));
+  }
+
+  /** Replaces this store's objects (of its provider) and last version with {@code state}'s. */
+  synchronized void replace(StateDocument.Store state) {
+    objects.clear();
+    terminating.clear();
+    deleting.clear();
+    version = state.version();
+    for (Resource r : state.objects()) {
+      if (!provider.equals(r.ref().provider())) {
+        throw new IllegalArgumentException(r.ref() + " is not a " + provider + " object");
+      }
+      objects.put(unscoped(r.ref()), r.withRef(unscoped(r.ref())));
+    }
+  }
 
   private String nextVersion() {
     return Long.toString(++version);

@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,19 +21,39 @@ import picocli.CommandLine.IFactory;
  */
 @Command(name = "platform", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Platform automation primitives (Tenant, Schedule, Site, UpgradePlan) from spec files.",
-    footer = {"", "Each command takes spec files or directories and the backend options (--state, --kubeconfig,"
-        + " --context, --cluster, --region, ...): see 'platform help COMMAND'."},
+    footer = {"Each command takes spec files or directories and the backend options (--state, --kubeconfig,"
+        + " --context, --cluster, --region, ...); 'upgrade plan' takes manifests (-f) and a cluster to scan: see 'platform help COMMAND'.",
+        "On a real cluster (--kubeconfig, --context, --in-cluster) apply and delete show the plan and ask for"
+        + " 'yes' unless --auto-approve; without a terminal they refuse. The embedded in-memory backend asks nothing."},
     exitCodeListHeading = "Exit status:%n",
-    exitCodeList = {"0:done (no changes with plan --detailed-exitcode)",
-        "1:invalid specs, none found, a spec path that does not exist, or a refused plan",
-        "2:changes pending (plan --detailed-exitcode)",
-        "3:backend or other failure",
-        "4:a command line that could not be understood (also --cluster/--region without a cluster)"},
-    subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class, PlanCommand.class, ApplyCommand.class, DeleteCommand.class, ScheduleCommand.class})
+    exitCodeList = {"0:done; for plan: no changes",
+        "1:an error: invalid specs, none found, a path that does not exist, a refused or stale plan, an"
+            + " apply that was not confirmed, a backend failure, a command line that could not be understood",
+        "2:plan: there are changes (like terraform plan -detailed-exitcode), upgrade plan: blockers; apply and"
+            + " delete return 0 once they applied them"},
+    footerHeading = "%n",
+    subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class, PlanCommand.class, ApplyCommand.class, DeleteCommand.class, ScheduleCommand.class,
+        SchemaCommand.class, UpgradeCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
+
+  /** Where the CLI runs: whether someone can be asked, and the environment. */
+  final Terminal terminal;
+
+  Main() {
+    this(Terminal.SYSTEM);
+  }
+
+  Main(Terminal terminal) {
+    this.terminal = terminal;
+  }
+
+  /** The terminal of the command line {@code command} belongs to. */
+  static Terminal terminal(CommandLine command) {
+    return ((Main) root(command).getCommand()).terminal;
+  }
 
   /** Print stack traces of failures; inherited, so it is accepted after any command too. */
   @CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
@@ -87,14 +109,16 @@ public final class Main implements Runnable {
     }
   }
 
-  /** Exit status when specs are invalid or a plan is refused (ownership, preventDeletion). */
-  static final int INVALID = 1;
-  /** Exit status of {@code plan --detailed-exitcode} when there are changes. */
+  /** Exit status of every error: invalid specs, a refused or stale plan, an unconfirmed apply, a failure, bad usage. */
+  static final int ERROR = 1;
+  /** Exit status when specs are invalid or a plan is refused (ownership, preventDeletion): {@link #ERROR}. */
+  static final int INVALID = ERROR;
+  /** Exit status of {@code plan} when there are changes. */
   static final int CHANGES = 2;
-  /** Exit status when a backend failed, or anything else went wrong while running. */
-  static final int FAILED = 3;
-  /** Exit status of a command line that could not be understood. */
-  static final int USAGE = 4;
+  /** Exit status when a backend failed, or anything else went wrong while running: {@link #ERROR}. */
+  static final int FAILED = ERROR;
+  /** Exit status of a command line that could not be understood: {@link #ERROR}. */
+  static final int USAGE = ERROR;
 
   /** Options given together that do not make sense together: a usage error of one line, without the usage. */
   static final class OptionConflict extends CommandLine.ParameterException {
@@ -131,9 +155,18 @@ public final class Main implements Runnable {
     return run(args, out, err, Sleeper.SYSTEM, clock);
   }
 
+  /** Like {@link #run(String[], PrintWriter, PrintWriter)}, on {@code terminal} (tests: a person who answers, NO_COLOR). */
+  static int run(String[] args, PrintWriter out, PrintWriter err, Terminal terminal) {
+    return run(args, out, err, Sleeper.SYSTEM, Clock.systemUTC(), terminal);
+  }
+
   private static int run(String[] args, PrintWriter out, PrintWriter err, Sleeper sleeper, Clock clock) {
+    return run(args, out, err, sleeper, clock, Terminal.SYSTEM);
+  }
+
+  private static int run(String[] args, PrintWriter out, PrintWriter err, Sleeper sleeper, Clock clock, Terminal terminal) {
     IFactory defaults = CommandLine.defaultFactory();
-    CommandLine cli = new CommandLine(new Main(), new IFactory() {
+    CommandLine cli = new CommandLine(new Main(terminal), new IFactory() {
       @Override
       public <K> K create(Class<K> type) throws Exception {
         return type == Target.class ? type.cast(new Target(sleeper, clock)) : defaults.create(type);
@@ -143,6 +176,13 @@ public final class Main implements Runnable {
     cli.setErr(err);
     // distinct statuses: a usage error must not read as "changes pending" (2) under --detailed-exitcode
     cli.setParameterExceptionHandler((e, given) -> {
+      if (jsonRequested(given)) {
+        // a tool asked for JSON: it gets JSON for a command line it got wrong too
+        Map<String, Object> doc = Report.document(e.getCommandLine().getCommandSpec().qualifiedName(" "));
+        doc.put("error", Report.error(e.getMessage(), USAGE, List.of()));
+        out.println(Report.write(doc));
+        return USAGE;
+      }
       err.println("error: " + e.getMessage());
       // options that do not go together: the line says why; the whole usage would bury it
       if (!(e instanceof OptionConflict)) {
@@ -151,10 +191,28 @@ public final class Main implements Runnable {
       return USAGE;
     });
     cli.setExecutionExceptionHandler((e, command, parsed) -> {
-      err.println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+      String message = e.getMessage() == null ? e.toString() : e.getMessage();
+      if (jsonRequested(parsed.originalArgs().toArray(new String[0]))) {
+        Map<String, Object> doc = Report.document(command.getCommandSpec().qualifiedName(" "));
+        doc.put("error", Report.error(message, FAILED, List.of()));
+        out.println(Report.write(doc));
+        trace(command, e, err);
+        return FAILED;
+      }
+      err.println("error: " + message);
       trace(command, e, err);
       return FAILED;
     });
     return cli.execute(args);
+  }
+
+  /** Whether the raw command line asks for {@code --output json}: read before (or without) parsing it. */
+  static boolean jsonRequested(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--output=json") || (args[i].equals("--output") && i + 1 < args.length && args[i + 1].equals("json"))) {
+        return true;
+      }
+    }
+    return false;
   }
 }

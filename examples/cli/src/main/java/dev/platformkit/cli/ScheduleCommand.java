@@ -109,9 +109,9 @@ final class ScheduleCommand implements Runnable {
         return Main.INVALID;
       }
       try (Target t = target) {
-        reconcileSchedules(t, t.platform(out()), schedules, at == null ? t.now() : at);
+        Integer refused = reconcileSchedules(t, t.platform(out()), schedules, at == null ? t.now() : at);
+        return refused == null ? 0 : refused;
       }
-      return 0;
     }
   }
 

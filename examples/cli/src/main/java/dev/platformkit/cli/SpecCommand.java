@@ -3,12 +3,13 @@ package dev.platformkit.cli;
 import dev.platformkit.ApplyOption;
 import dev.platformkit.ApplyResult;
 import dev.platformkit.BackendException;
-import dev.platformkit.ForeignContentsException;
 import dev.platformkit.OwnershipException;
 import dev.platformkit.Plan;
 import dev.platformkit.Platform;
 import dev.platformkit.PlatformException;
+import dev.platformkit.StalePlanException;
 import dev.platformkit.ValidationException;
+import dev.platformkit.Violation;
 import dev.platformkit.schedule.Schedule;
 import dev.platformkit.spec.SpecReader;
 import dev.platformkit.spec.Specs;
@@ -16,7 +17,10 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -30,6 +34,9 @@ abstract class SpecCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
+  // the --output json document being filled, or null for text
+  private Map<String, Object> report;
+
   PrintWriter out() {
     return spec.commandLine().getOut();
   }
@@ -38,51 +45,120 @@ abstract class SpecCommand implements Callable<Integer> {
     return spec.commandLine().getErr();
   }
 
+  /** The command's {@code --output}/{@code --no-color}, or null when it prints text only. */
+  OutputOptions output() {
+    return null;
+  }
+
+  /** Whether this run prints one JSON document instead of text. */
+  boolean json() {
+    return report != null;
+  }
+
+  /** The JSON document of this run ({@code --output json} only). */
+  Map<String, Object> report() {
+    return report;
+  }
+
+  /** Prints a line of text output; nothing under {@code --output json}. */
+  void text(String line) {
+    if (!json()) {
+      out().println(line);
+    }
+  }
+
+  /** A plan's rendering, coloured when the output is a terminal (see {@link OutputOptions#colour}). */
+  String rendered(Plan plan) {
+    OutputOptions o = output();
+    return o != null && o.colour(Main.terminal(spec.commandLine())) ? Report.colour(plan.render()) : plan.render();
+  }
+
+  /**
+   * Reports an error, as {@code error: message} on stderr or as the {@code error} of the JSON document on
+   * stdout, with the stack trace of {@code cause} on stderr under {@code --debug}; returns {@code status}.
+   */
+  int error(int status, String message, List<Violation> violations, Throwable cause) {
+    if (json()) {
+      report.put("error", Report.error(message, status, violations));
+    } else {
+      err().println("error: " + message);
+    }
+    if (cause != null) {
+      Main.trace(spec.commandLine(), cause, err());
+    }
+    return status;
+  }
+
+  int error(int status, String message) {
+    return error(status, message, List.of(), null);
+  }
+
   @Override
   public final Integer call() {
+    OutputOptions o = output();
+    report = o != null && o.json() ? Report.document(spec.name()) : null;
+    int status = run();
+    if (report != null) {
+      report.put("exitCode", status);
+      out().println(Report.write(report));
+      out().flush();
+    }
+    return status;
+  }
+
+  private int run() {
     Target target = target();
     if (target != null) {
       target.checkOptions(spec.commandLine());
     }
-    // a mistyped path is bad input like an invalid spec, not a failure of the machine (exit status 3)
-    boolean missing = false;
+    // a mistyped path is bad input like an invalid spec
+    List<String> missing = new ArrayList<>();
     for (Path path : paths) {
       String why = !Files.exists(path) ? "does not exist" : !Files.isReadable(path) ? "is not readable" : null;
       if (why != null) {
-        err().println("error: spec path " + path + " " + why);
-        missing = true;
+        missing.add("spec path " + path + " " + why);
       }
     }
-    if (missing) {
+    if (!missing.isEmpty()) {
+      if (json()) {
+        return error(Main.INVALID, String.join("; ", missing));
+      }
+      missing.forEach(m -> err().println("error: " + m));
       return Main.INVALID;
     }
     try {
+      Integer saved = savedPlan();
+      if (saved != null) {
+        return saved;
+      }
       Specs specs = SpecReader.create().read(paths);
       if (specs.isEmpty()) {
         // a wrong directory must not look like "nothing to do"
-        err().println("error: no spec documents (*.yaml, *.yml, *.json) found in " + paths);
-        return Main.INVALID;
+        return error(Main.INVALID, "no spec documents (*.yaml, *.yml, *.json) found in " + paths);
       }
       return run(specs);
     } catch (ValidationException e) {
       // the message names what is invalid and lists every violation with its file:line:column
-      err().println("error: " + cli(e.getMessage()));
-      return Main.INVALID;
-    } catch (ForeignContentsException e) {
-      err().println("error: " + cli(e.getMessage()));
-      return Main.INVALID;
+      List<Violation> violations = new ArrayList<>();
+      for (Violation v : e.violations()) {
+        Violation c = Violation.of(v.path(), cli(v.message()));
+        violations.add(v.file().isPresent() ? c.at(v.file().get(), v.line(), v.column()) : c);
+      }
+      return error(Main.INVALID, cli(e.getMessage()), violations, null);
+    } catch (StalePlanException e) {
+      return error(Main.INVALID, "the saved plan is stale, nothing of it was applied: " + cli(e.getMessage()), List.of(), e);
     } catch (OwnershipException e) {
-      err().println("error: " + cli(e.getMessage()));
-      return Main.INVALID;
+      return error(Main.INVALID, cli(e.getMessage()));
     } catch (BackendException e) {
-      err().println("error: " + cli(target == null ? e.getMessage() : target.explain(e)));
-      Main.trace(spec.commandLine(), e, err());
-      return Main.FAILED;
+      return error(Main.FAILED, cli(target == null ? e.getMessage() : target.explain(e)), List.of(), e);
     } catch (PlatformException e) {
-      err().println("error: " + cli(e.getMessage()));
-      Main.trace(spec.commandLine(), e, err());
-      return Main.FAILED;
+      return error(Main.FAILED, cli(e.getMessage()), List.of(), e);
     }
+  }
+
+  /** For {@code apply FILE}: applies a saved plan and returns the status; null when the paths are specs. */
+  Integer savedPlan() {
+    return null;
   }
 
   /**
@@ -109,24 +185,65 @@ abstract class SpecCommand implements Callable<Integer> {
   }
 
   /**
-   * Prints the plan (or deletion plan) of the specs' tenants, then applies it unless it is empty; then
-   * (not for a deletion) prints what reconciling the specs' schedules now would change and reconciles
-   * them. A namespace that holds objects platformkit does not own is deleted only with {@code deleteForeign}.
+   * Whether this command asks before it writes to a real cluster: apply and delete do, unless given
+   * {@code --auto-approve}; {@code schedule reconcile} does not (the in-cluster CronJob runs it).
+   */
+  boolean asksFirst() {
+    return false;
+  }
+
+  /**
+   * Before writing {@code plan} (not empty) on a real cluster: null when it may go ahead (the embedded
+   * backend, {@code --auto-approve}, or a person at the terminal answered {@code yes}), else the error
+   * status after saying why. Without a terminal there is nobody to ask, so it refuses.
+   */
+  Integer confirm(Target target, Plan plan, String what) {
+    if (!asksFirst() || target.embedded()) {
+      return null;
+    }
+    Terminal terminal = Main.terminal(spec.commandLine());
+    String where = "the " + target.describe();
+    if (!terminal.interactive()) {
+      return error(Main.ERROR, "refusing to " + what + " " + plan.changes().size() + " change(s) on " + where
+          + " without confirmation: there is no terminal to ask on; review the plan and give --auto-approve"
+          + " (or save it with 'platform plan -out FILE' and 'platform apply FILE')");
+    }
+    String answer = terminal.readLine("Do you want to " + what + " these " + plan.changes().size() + " change(s) on "
+        + where + "?\n  Only 'yes' will be accepted to approve.\n  Enter a value: ");
+    if (answer == null || !answer.trim().equals("yes")) {
+      return error(Main.ERROR, what + " cancelled: the answer was not 'yes'; these changes were not made");
+    }
+    return null;
+  }
+
+  /**
+   * Prints the plan (or deletion plan) of the specs' tenants, asks for confirmation on a real cluster,
+   * then applies it unless it is empty; then (not for a deletion) prints what reconciling the specs'
+   * schedules now would change and reconciles them the same way. A namespace that holds objects
+   * platformkit does not own is deleted only with {@code deleteForeign}. Returns 0 once applied.
    */
   int planThenApply(Target target, Specs specs, boolean deletion, boolean deleteForeign) {
     try (target) {
       target.checkIamAccess(specs, deletion);
       Platform platform = target.platform(out());
+      putTarget(target);
       Plan plan = deletion ? platform.tenants().planDelete(specs.tenants()) : platform.tenants().plan(specs.tenants());
-      printPlan(target, specs, plan);
+      Map<String, Object> tenants = printPlan(target, specs, plan);
       if (!plan.isEmpty()) {
+        Integer refused = confirm(target, plan, deletion ? "delete" : "apply");
+        if (refused != null) {
+          return refused;
+        }
         ApplyResult result = deleteForeign ? platform.tenants().apply(plan, ApplyOption.DELETE_FOREIGN_CONTENTS)
             : platform.tenants().apply(plan);
         target.save();
-        out().println(result);
+        printResult(tenants, result);
       }
       if (!deletion && !specs.schedules().isEmpty()) {
-        reconcileSchedules(target, platform, specs.schedules(), target.now());
+        Integer refused = reconcileSchedules(target, platform, specs.schedules(), target.now());
+        if (refused != null) {
+          return refused;
+        }
       }
       if (!deletion) {
         noteUnapplied(specs);
@@ -135,40 +252,101 @@ abstract class SpecCommand implements Callable<Integer> {
     }
   }
 
-  /** Prints the plan of {@code schedules} at {@code at} with its warnings, then reconciles them unless it is empty. */
-  void reconcileSchedules(Target target, Platform platform, List<Schedule> schedules, Instant at) {
+  /**
+   * Prints the plan of {@code schedules} at {@code at} with its warnings, then (after confirmation on a
+   * real cluster) reconciles them unless it is empty; null when done, else the status of the refusal.
+   */
+  Integer reconcileSchedules(Target target, Platform platform, List<Schedule> schedules, Instant at) {
     Plan plan = platform.schedules().plan(schedules, at);
-    printSchedulePlan(target, schedules, at, plan);
+    Map<String, Object> part = printSchedulePlan(target, schedules, at, plan);
     if (!plan.isEmpty()) {
+      Integer refused = confirm(target, plan, "apply");
+      if (refused != null) {
+        return refused;
+      }
       ApplyResult result = platform.schedules().reconcile(schedules, at);
       target.save();
-      result.applied().forEach(c -> out().println("done " + c));
-      out().println(result);
+      if (!json()) {
+        result.applied().forEach(c -> out().println("done " + c));
+      }
+      printResult(part, result);
+    }
+    return null;
+  }
+
+  /** Puts the backend into the JSON document: {@code "target": "embedded in-memory backend (state in /abs/.platformkit)"}. */
+  void putTarget(Target target) {
+    if (json()) {
+      report.put("target", target.describe());
     }
   }
 
-  void printPlan(Target target, Specs specs, Plan plan) {
-    if (!plan.isDeletion() && specs.tenants().isEmpty() && !specs.schedules().isEmpty()) {
-      return; // nothing but schedules: their plan says it all
-    }
-    out().println((plan.isDeletion() ? "deletion plan" : "plan") + " for " + specs.tenants().size()
-        + " tenant(s) on the " + target.describe() + ":");
-    out().println(plan.render());
+  /** Prints the tenants' plan; under JSON, returns its part of the document ({@code tenants: {plan, result}}). */
+  Map<String, Object> printPlan(Target target, Specs specs, Plan plan) {
+    // nothing but schedules: their plan says it all
+    boolean quiet = !plan.isDeletion() && specs.tenants().isEmpty() && !specs.schedules().isEmpty();
+    return printPlan(quiet ? null : (plan.isDeletion() ? "deletion plan" : "plan") + " for " + specs.tenants().size()
+        + " tenant(s) on the " + target.describe() + ":", plan);
   }
 
-  void printSchedulePlan(Target target, List<Schedule> schedules, Instant at, Plan plan) {
+  /** Prints {@code heading} (unless null) and the tenants' plan, or puts it into the JSON document. */
+  Map<String, Object> printPlan(String heading, Plan plan) {
+    if (json()) {
+      Map<String, Object> part = new LinkedHashMap<>();
+      part.put("plan", Report.plan(plan));
+      part.put("result", null);
+      report.put("tenants", part);
+      return part;
+    }
+    if (heading != null) {
+      out().println(heading);
+      out().println(rendered(plan));
+    }
+    return null;
+  }
+
+  /** Prints the schedules' plan; under JSON, returns its part of the document ({@code schedules: {at, plan, result}}). */
+  Map<String, Object> printSchedulePlan(Target target, List<Schedule> schedules, Instant at, Plan plan) {
+    if (json()) {
+      Map<String, Object> part = new LinkedHashMap<>();
+      part.put("at", at.toString());
+      part.put("plan", Report.plan(plan));
+      part.put("result", null);
+      report.put("schedules", part);
+      return part;
+    }
     out().println("plan for " + schedules.size() + " schedule(s) at " + at + " on the " + target.describe() + ":");
     for (Schedule s : schedules) {
       out().println("  " + s.name() + ": " + (s.suspended() ? "suspended, changes nothing" : s.isUp(at) ? "up" : "down"));
     }
-    out().println(plan.render());
+    out().println(rendered(plan));
+    return null;
+  }
+
+  /** Prints what an apply did ({@code applied 3 changes}), or puts it as the {@code result} of its JSON part. */
+  void printResult(Map<String, Object> part, ApplyResult result) {
+    if (part != null) {
+      part.put("result", Report.result(result));
+    } else {
+      text(result.toString());
+    }
   }
 
   /** Says which kinds this command reads but does not act on yet. */
   void noteUnapplied(Specs specs) {
     int others = specs.sites().size() + specs.upgradePlans().size();
     if (others > 0) {
-      out().println("note: " + others + " Site/UpgradePlan document(s) validated; only Tenants and Schedules are applied by this version");
+      note("note: " + others + " Site/UpgradePlan document(s) validated; only Tenants and Schedules are applied by this version");
+    }
+  }
+
+  /** A note for the person: a line of text, or one of the JSON document's {@code notes}. */
+  @SuppressWarnings("unchecked")
+  void note(String line) {
+    if (json()) {
+      ((List<String>) report.computeIfAbsent("notes", k -> new ArrayList<String>())).add(line);
+    } else {
+      out().println(line);
     }
   }
 }

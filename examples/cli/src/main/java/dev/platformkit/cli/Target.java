@@ -102,6 +102,10 @@ final class Target implements AutoCloseable {
           + "${DEFAULT-VALUE}). A timed-out request is tried 5 times in all; a refused connection is not retried.")
   Duration requestTimeout;
 
+  // the command this is mixed into: its standard error carries progress
+  @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
+  CommandLine.Model.CommandSpec mixee;
+
   private final Sleeper sleeper;
   private final Clock clock;
   private final RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
@@ -170,8 +174,31 @@ final class Target implements AutoCloseable {
     return kubeconfig == null && context == null && !inCluster;
   }
 
+  /** The backend for people: {@code embedded in-memory backend (state in /home/me/.platformkit)} or {@code cluster (context prod, https://...)}. */
   String describe() {
-    return embedded() ? "embedded in-memory backend (state in " + state + ")" : "cluster (" + resolved + ")";
+    return embedded() ? "embedded in-memory backend (state in " + stateDirectory() + ")" : "cluster (" + resolved + ")";
+  }
+
+  /** The state directory of the embedded backend, in full. */
+  Path stateDirectory() {
+    return state.toAbsolutePath().normalize();
+  }
+
+  /**
+   * What a saved plan records as the backend it was made for, after {@link #platform(PrintWriter)}: the
+   * embedded backend's state directory, or the kubeconfig context and server with the EKS cluster and
+   * region. Never credentials.
+   */
+  String identity() {
+    if (embedded()) {
+      return "embedded in-memory backend (state in " + stateDirectory() + ")";
+    }
+    if (resolved == null) {
+      throw new IllegalStateException("platform() first");
+    }
+    return (inCluster ? "in-cluster " : "") + "cluster (" + resolved + ")"
+        + (cluster == null ? "" : ", EKS cluster " + cluster) + (region == null ? "" : ", region " + region)
+        + ", --iam-access " + iamAccess;
   }
 
   /** The CLI's now: when schedules are reconciled unless {@code --at} says otherwise. */
@@ -187,19 +214,39 @@ final class Target implements AutoCloseable {
     return kubernetes;
   }
 
-  Platform platform(PrintWriter out) {
-    ProgressListener listener = new ProgressListener() {
+  /**
+   * The progress of long operations, on standard error (standard output holds the plan, or the JSON
+   * document): retries, and {@code waiting for ...} once per poll of a long wait.
+   */
+  static ProgressListener progress(PrintWriter err) {
+    return new ProgressListener() {
       @Override
       public void retrying(dev.platformkit.Change change, int attempt, PlatformException cause) {
-        out.println("  retrying " + change + " (attempt " + (attempt + 1) + "): " + cause.getMessage());
+        err.println("  retrying " + change + " (attempt " + (attempt + 1) + "): " + cause.getMessage());
+        err.flush();
+      }
+
+      @Override
+      public void progress(String message) {
+        err.println("  " + message);
+        err.flush();
+      }
+
+      @Override
+      public void waiting(String subject, String status, Duration elapsed, Duration timeout) {
+        err.println("  waiting for " + subject + ": " + status + " (" + elapsed.toSeconds() + "s of " + format(timeout) + ")");
+        err.flush();
       }
     };
+  }
+
+  Platform platform(PrintWriter out) {
+    ProgressListener listener = progress(mixee == null ? out : mixee.commandLine().getErr());
     if (embedded()) {
-      InMemoryStore k8s = InMemoryStore.kubernetes();
-      InMemoryStore aws = InMemoryStore.aws();
-      k8s.load(state.resolve("kubernetes.json"));
-      aws.load(state.resolve("aws.json"));
-      memory = InMemoryPlatform.of(k8s, aws, iamAccess, listener);
+      memory = InMemoryPlatform.of(InMemoryStore.kubernetes(), InMemoryStore.aws(), iamAccess, listener);
+      if (Files.exists(stateFile())) {
+        memory.restoreFrom(stateFile());
+      }
       kubernetes = memory.kubernetes();
       return memory.platform();
     }
@@ -239,12 +286,52 @@ final class Target implements AutoCloseable {
     return builder.build();
   }
 
-  /** Saves the embedded state after a write. */
+  /**
+   * A client of the real cluster ({@code --kubeconfig}, {@code --context}, or the pod's own with
+   * {@code --in-cluster}) for commands that only read it, such as {@code upgrade plan}; closed with this target.
+   */
+  KubernetesClient kubernetesClient() {
+    if (client == null) {
+      client = new KubernetesClientBuilder().withConfig(config()).build();
+    }
+    return client;
+  }
+
+  /** The API server URL of {@link #kubernetesClient()}, once built. */
+  String server() {
+    return masterUrl;
+  }
+
+  /** An EKS client in {@code --region} (default: the SDK's region), one attempt per call; closed with this target. */
+  EksClient eksClient() {
+    if (eks == null) {
+      ClientOverrideConfiguration once = ClientOverrideConfiguration.builder()
+          .retryStrategy(AwsRetryStrategy.doNotRetry())
+          .apiCallAttemptTimeout(requestTimeout).apiCallTimeout(requestTimeout.multipliedBy(2)).build();
+      var builder = EksClient.builder().overrideConfiguration(once);
+      if (region != null) {
+        builder.region(Region.of(region));
+      }
+      eks = builder.build();
+      eksServer = eks.serviceClientConfiguration().endpointOverride().map(uri -> "EKS at " + uri)
+          .orElse("EKS in " + eks.serviceClientConfiguration().region());
+    }
+    return eks;
+  }
+
+  /**
+   * Saves the embedded state after a write: one file holding both stores, the testkit's state document,
+   * written atomically (two runs at once leave one run's whole state, never a broken file).
+   */
   void save() {
     if (memory != null) {
-      memory.kubernetes().save(state.resolve("kubernetes.json"));
-      memory.aws().save(state.resolve("aws.json"));
+      memory.snapshot(stateFile());
     }
+  }
+
+  /** The embedded backend's state file in the {@code --state} directory. */
+  Path stateFile() {
+    return state.resolve("state.json");
   }
 
   private Config config() {
@@ -379,9 +466,14 @@ final class Target implements AutoCloseable {
     if (client != null) {
       client.close();
     }
+    // eksClient() builds the EKS client alone
     if (eks != null) {
       eks.close();
+    }
+    if (rds != null) {
       rds.close();
+    }
+    if (autoScaling != null) {
       autoScaling.close();
     }
   }

@@ -5,6 +5,11 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 
 /** What the CLI tests share: running the command in-process, the example specs, a kubeconfig. */
@@ -17,9 +22,12 @@ final class Cli {
 
   private Cli() {}
 
-  /** Runs {@code platform args...} with the defaults of {@link Main#run(String[], PrintWriter, PrintWriter)}. */
+  /**
+   * Runs {@code platform args...} with the defaults of {@link Main#run(String[], PrintWriter, PrintWriter)},
+   * but without a terminal and with an empty environment whatever the test JVM has (no one to ask, no colours).
+   */
   static Run run(String... args) {
-    return run((out, err) -> Main.run(args, out, err));
+    return run(Terminal.none(Map.of()), args);
   }
 
   /** Runs {@code main} (one of the {@code Main.run} variants) with captured output. */
@@ -28,6 +36,39 @@ final class Cli {
     StringWriter err = new StringWriter();
     int status = main.apply(new PrintWriter(out, true), new PrintWriter(err, true));
     return new Run(status, out.toString(), err.toString());
+  }
+
+  /** Runs {@code platform args...} on {@code terminal}. */
+  static Run run(Terminal terminal, String... args) {
+    return run((out, err) -> Main.run(args, out, err, terminal));
+  }
+
+  /** A terminal a person sits at, giving {@code answers} in turn (then end of input); it keeps the prompts. */
+  static final class Person implements Terminal {
+    final List<String> prompts = new ArrayList<>();
+    private final Map<String, String> env;
+    private final Deque<String> answers;
+
+    Person(Map<String, String> env, String... answers) {
+      this.env = env;
+      this.answers = new ArrayDeque<>(List.of(answers));
+    }
+
+    @Override
+    public boolean interactive() {
+      return true;
+    }
+
+    @Override
+    public String readLine(String prompt) {
+      prompts.add(prompt);
+      return answers.poll();
+    }
+
+    @Override
+    public String env(String name) {
+      return env.get(name);
+    }
   }
 
   /** Writes a kubeconfig whose only context (the current one, {@code name}) points at {@code server}. */

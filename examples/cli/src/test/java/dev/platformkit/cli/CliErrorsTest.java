@@ -131,14 +131,14 @@ class CliErrorsTest {
   void aDamagedStateFileIsOneLineNamingItAndItsStackTraceOnlyWithDebug() throws IOException {
     Path state = dir.resolve("state");
     Files.createDirectories(state);
-    Files.writeString(state.resolve("kubernetes.json"), "{\"version\": 1, \"objects\": [null]}");
+    Files.writeString(state.resolve("state.json"), "{\"stores\": {\"kubernetes\": {\"version\": 1, \"objects\": [null]}}}");
 
     Run quiet = run("plan", "--state", state.toString(), SPECS.toString());
     Run debug = run("plan", "--debug", "--state", state.toString(), SPECS.toString());
 
     assertThat(quiet.status()).as(quiet.err()).isEqualTo(Main.FAILED);
-    assertThat(quiet.err()).startsWith("error: cannot read state from " + state.resolve("kubernetes.json"))
-        .contains("objects[0] is empty").hasLineCount(1).doesNotContain("\tat ");
+    assertThat(quiet.err()).startsWith("error: cannot read state from " + state.resolve("state.json"))
+        .contains("stores.kubernetes.objects[0] is empty").hasLineCount(1).doesNotContain("\tat ");
     assertThat(debug.status()).isEqualTo(Main.FAILED);
     assertThat(debug.err()).startsWith("error: cannot read state from").contains("\tat ");
   }

@@ -57,9 +57,9 @@ class CliKubeconfigIT {
   void appliesToTheClusterOfTheKubeconfigAndThenHasNothingToDo() {
     String specs = Path.of("../specs").toString();
 
-    String[] first = run("apply", "--kubeconfig", kubeconfig.toString(), "--context", "mock",
+    String[] first = run("apply", "--auto-approve", "--kubeconfig", kubeconfig.toString(), "--context", "mock",
         "--iam-access", "AWS_AUTH_CONFIGMAP", specs);
-    String[] second = run("apply", "--kubeconfig", kubeconfig.toString(), "--iam-access", "AWS_AUTH_CONFIGMAP", specs);
+    String[] second = run("apply", "--auto-approve", "--kubeconfig", kubeconfig.toString(), "--iam-access", "AWS_AUTH_CONFIGMAP", specs);
 
     assertThat(first[0]).as(first[2]).isEqualTo("0");
     assertThat(first[1]).contains("+ Namespace payments-dev").contains("AwsAuthMapping");
@@ -76,7 +76,7 @@ class CliKubeconfigIT {
     String[] run = run("apply", "--kubeconfig", kubeconfig.toString(), "--context", "mokc",
         "--iam-access", "AWS_AUTH_CONFIGMAP", Path.of("../specs").toString());
 
-    assertThat(run[0]).isEqualTo("3");
+    assertThat(run[0]).isEqualTo("1");
     assertThat(run[2]).contains("context \"mokc\" is not in the kubeconfig (contexts: [mock])");
     assertThat(client.namespaces().list().getItems()).isEmpty();
   }

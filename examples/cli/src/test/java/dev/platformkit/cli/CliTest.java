@@ -16,6 +16,36 @@ class CliTest {
   @TempDir
   Path dir;
 
+  /** Two runs at once: each writes its whole state atomically, so the file is one run's, never a mix or a part. */
+  @Test
+  void twoRunsAtOnceLeaveAWholeStateFile() throws Exception {
+    Path state = dir.resolve("state");
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+      java.util.List<java.util.concurrent.Future<Run>> runs = new java.util.ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        runs.add(pool.submit(() -> {
+          go.await();
+          return run("apply", "--state", state.toString(), SPECS.toString());
+        }));
+      }
+      go.countDown();
+      for (java.util.concurrent.Future<Run> r : runs) {
+        Run run = r.get(5, java.util.concurrent.TimeUnit.MINUTES);
+        assertThat(run.status()).as(run.err()).isZero();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(dev.platformkit.testkit.InMemoryPlatform.restore(state.resolve("state.json")).kubernetes().all()).isNotEmpty();
+    assertThat(run("plan", "--detailed-exitcode", "--state", state.toString(), SPECS.toString()).status()).isZero();
+    try (java.util.stream.Stream<Path> files = Files.list(state)) {
+      assertThat(files).as("no temporary file left").containsExactly(state.resolve("state.json"));
+    }
+  }
+
   @Test
   void applyThenApplyAgainPrintsNoChanges() {
     String state = dir.resolve("state").toString();
@@ -56,12 +86,12 @@ class CliTest {
     Path state = dir.resolve("state");
     run("apply", "--state", state.toString(), SPECS.toString());
     // a team adds a ConfigMap to its namespace
-    dev.platformkit.testkit.InMemoryStore k8s = dev.platformkit.testkit.InMemoryStore.kubernetes();
-    k8s.load(state.resolve("kubernetes.json"));
+    dev.platformkit.testkit.InMemoryPlatform memory = dev.platformkit.testkit.InMemoryPlatform.restore(state.resolve("state.json"));
+    dev.platformkit.testkit.InMemoryStore k8s = memory.kubernetes();
     k8s.create(dev.platformkit.spi.Kind.kubernetes("v1", "ConfigMap", "configmaps", true, "data"),
         dev.platformkit.spi.Resource.desired(dev.platformkit.ResourceRef.kubernetes("ConfigMap", "payments-dev", "settings"),
             java.util.Map.of(), java.util.Map.of(), java.util.Map.of("data", java.util.Map.of("a", "b"))));
-    k8s.save(state.resolve("kubernetes.json"));
+    memory.snapshot(state.resolve("state.json"));
 
     Run refused = run("delete", "--state", state.toString(), SPECS.toString());
     Run allowed = run("delete", "--delete-foreign-objects", "--state", state.toString(), SPECS.toString());

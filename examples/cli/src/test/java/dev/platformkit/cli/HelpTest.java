@@ -19,7 +19,7 @@ class HelpTest {
 
   /** Every command, as the words that name it on the command line. */
   private static final List<String> COMMANDS = List.of("validate", "plan", "apply", "delete", "schedule",
-      "schedule show", "schedule reconcile", "schedule manifests");
+      "schedule show", "schedule reconcile", "schedule manifests", "schema", "upgrade", "upgrade plan");
 
   @Test
   void topLevelHelpListsTheOptionsAndTheCommands() {
@@ -32,7 +32,9 @@ class HelpTest {
           .contains("Usage: platform")
           .contains("-h, --help").contains("-V, --version")
           .contains("validate").contains("plan").contains("apply").contains("delete").contains("schedule").contains("help")
-          .contains("Exit status:").contains("--detailed-exitcode").contains("platform help COMMAND");
+          .contains("Exit status:").contains("platform help COMMAND")
+          .contains("0   done; for plan: no changes").contains("1   an error").contains("2   plan: there are changes")
+          .contains("--auto-approve").contains("The embedded in-memory backend asks nothing");
     }
   }
 
@@ -58,7 +60,13 @@ class HelpTest {
   void specCommandsListTheirOptionsInTheirHelp() {
     assertThat(run("plan", "--help").out()).contains("--detailed-exitcode").contains("--state").contains("--kubeconfig")
         .contains("PATH");
-    assertThat(run("help", "apply").out()).contains("--delete-foreign-objects").contains("--state");
+    assertThat(run("plan", "--help").out()).contains("-out, --out=FILE").contains("--output=FORMAT").contains("--no-color")
+        .contains("Exit status 0 when there are no changes, 2 when there are, 1 on any error.");
+    assertThat(run("help", "apply").out()).contains("--delete-foreign-objects").contains("--state")
+        .contains("--auto-approve").contains("The embedded in-memory backend needs no confirmation")
+        .contains("'platform apply FILE'").contains("--output=FORMAT");
+    assertThat(run("help", "delete").out()).contains("--auto-approve").contains("asks for 'yes' first");
+    assertThat(run("validate", "--help").out()).contains("--output=FORMAT");
     assertThat(run("schedule", "show", "-h").out()).contains("--at").contains("--count");
     assertThat(run("schedule", "help", "manifests").out()).contains("--image");
   }

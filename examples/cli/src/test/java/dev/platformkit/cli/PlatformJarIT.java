@@ -21,9 +21,12 @@ class PlatformJarIT {
       List<String> names = file.stream().map(ZipEntry::getName).toList();
 
       assertThat(names).contains("dev/platformkit/cli/Main.class", "dev/platformkit/testkit/InMemoryStore.class");
+      // what `platform schema` prints, for editors that load schemas from the jar
+      assertThat(names).contains("dev/platformkit/spec/schema/Tenant.json", "dev/platformkit/spec/schema/Schedule.json",
+          "dev/platformkit/spec/schema/Site.json", "dev/platformkit/spec/schema/UpgradePlan.json");
       assertThat(names).filteredOn(n -> n.startsWith("org/junit/") || n.startsWith("org/assertj/")
           || n.startsWith("org/opentest4j/") || n.contains("junit")
-          || n.startsWith("dev/platformkit/testkit/contract/")).isEmpty();
+          || n.startsWith("dev/platformkit/testkit/contract/") || n.startsWith("dev/platformkit/testkit/assertions/")).isEmpty();
     }
   }
 }

@@ -14,6 +14,7 @@ import dev.platformkit.schedule.Window;
 import dev.platformkit.spec.SpecReader;
 import dev.platformkit.spi.Kind;
 import dev.platformkit.spi.Resource;
+import dev.platformkit.testkit.InMemoryPlatform;
 import dev.platformkit.testkit.InMemoryStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,6 +43,7 @@ class ScheduleCliTest {
   Path dir;
 
   private Path state;
+  private InMemoryPlatform memory;
 
   private Run run(Instant now, String... args) {
     return Cli.run((out, err) -> Main.run(args, out, err, Clock.fixed(now, ZoneOffset.UTC)));
@@ -64,13 +66,17 @@ class ScheduleCliTest {
     k8s.create(STATEFUL_SET, workload("StatefulSet", "payments-stage", "db", 1, "250m", "512Mi"));
     k8s.create(CRON_JOB, Resource.desired(ResourceRef.kubernetes("CronJob", "payments-dev", "report"), Map.of(), Map.of(),
         Map.of("spec", Map.of("schedule", "0 * * * *", "suspend", false))));
-    k8s.save(state.resolve("kubernetes.json"));
+    save();
   }
 
+  // the CLI's state file, as the testkit restores and snapshots it
   private InMemoryStore load() {
-    InMemoryStore k8s = InMemoryStore.kubernetes();
-    k8s.load(state.resolve("kubernetes.json"));
-    return k8s;
+    memory = InMemoryPlatform.restore(state.resolve("state.json"));
+    return memory.kubernetes();
+  }
+
+  private void save() {
+    memory.snapshot(state.resolve("state.json"));
   }
 
   private static Resource workload(String kind, String ns, String name, int replicas, String cpu, String memory) {
@@ -123,7 +129,7 @@ class ScheduleCliTest {
     k8s.create(Kind.kubernetes("policy/v1", "PodDisruptionBudget", "poddisruptionbudgets", true, "spec"),
         Resource.desired(ResourceRef.kubernetes("PodDisruptionBudget", "payments-dev", "api"), Map.of(), Map.of(),
             Map.of("spec", Map.of("minAvailable", 1, "selector", Map.of("matchLabels", Map.of("app", "api"))))));
-    k8s.save(state.resolve("kubernetes.json"));
+    save();
 
     Run night = run(Instant.parse(NIGHT), "schedule", "reconcile", "--state", state.toString(), SCHEDULE.toString());
 

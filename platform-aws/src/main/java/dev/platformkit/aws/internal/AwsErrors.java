@@ -29,7 +29,8 @@ public final class AwsErrors {
    * <ul>
    *   <li>409 ({@code ResourceInUseException} and the like): {@link ConflictException};
    *   <li>404: {@link NotFoundException};
-   *   <li>throttling (any of the SDK's throttling error codes), 429 and 5xx: retryable {@link BackendException};
+   *   <li>throttling (any of the SDK's throttling error codes), 429, 5xx and Route53's
+   *       {@code PriorRequestNotComplete}: retryable {@link BackendException};
    *   <li>no connection could be made (refused, no route, connect timeout): not retryable. Nothing was
    *       sent, but nothing is there at that address either; the default {@code RetryPolicy}'s few seconds
    *       of backoff would only delay the error (the Kubernetes backend decides the same);
@@ -55,7 +56,9 @@ public final class AwsErrors {
       if (status == 404) {
         return new NotFoundException(message, e);
       }
-      boolean retryable = service.retryable() || service.isThrottlingException() || BackendException.retryableStatus(status);
+      // Route53 answers PriorRequestNotComplete (400) while it still works on an earlier change: try again later
+      boolean retryable = service.retryable() || service.isThrottlingException() || BackendException.retryableStatus(status)
+          || "PriorRequestNotComplete".equals(errorCode(service));
       return new BackendException(message, e, status, retryable);
     }
     boolean retryable = !unreachable(e) && (e.retryable() || e.getCause() instanceof IOException

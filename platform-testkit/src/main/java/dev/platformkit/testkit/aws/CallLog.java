@@ -11,7 +11,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * The calls a fake AWS client counted, per operation, and the faults injected into its next calls: the
- * bookkeeping {@link FakeEksClient}, {@link FakeAutoScalingClient} and {@link FakeRdsClient} share. Not
+ * bookkeeping {@link FakeEksClient}, {@link FakeAutoScalingClient}, {@link FakeRdsClient}, {@link FakeRoute53Client} and {@link FakeAcmClient} share. Not
  * thread-safe on its own: each fake calls it under its own lock.
  */
 final class CallLog {

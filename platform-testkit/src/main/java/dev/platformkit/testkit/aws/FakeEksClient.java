@@ -70,6 +70,31 @@ import software.amazon.awssdk.services.eks.model.UntagResourceRequest;
 import software.amazon.awssdk.services.eks.model.UntagResourceResponse;
 import software.amazon.awssdk.services.eks.model.UpdateAccessEntryRequest;
 import software.amazon.awssdk.services.eks.model.UpdateAccessEntryResponse;
+import software.amazon.awssdk.services.eks.model.Addon;
+import software.amazon.awssdk.services.eks.model.AddonInfo;
+import software.amazon.awssdk.services.eks.model.AddonVersionInfo;
+import software.amazon.awssdk.services.eks.model.Compatibility;
+import software.amazon.awssdk.services.eks.model.DescribeAddonRequest;
+import software.amazon.awssdk.services.eks.model.DescribeAddonResponse;
+import software.amazon.awssdk.services.eks.model.DescribeAddonVersionsRequest;
+import software.amazon.awssdk.services.eks.model.DescribeAddonVersionsResponse;
+import software.amazon.awssdk.services.eks.model.DescribeUpdateRequest;
+import software.amazon.awssdk.services.eks.model.DescribeUpdateResponse;
+import software.amazon.awssdk.services.eks.model.ErrorDetail;
+import software.amazon.awssdk.services.eks.model.ListAddonsRequest;
+import software.amazon.awssdk.services.eks.model.ListAddonsResponse;
+import software.amazon.awssdk.services.eks.model.ListNodegroupsRequest;
+import software.amazon.awssdk.services.eks.model.ListNodegroupsResponse;
+import software.amazon.awssdk.services.eks.model.ListUpdatesRequest;
+import software.amazon.awssdk.services.eks.model.ListUpdatesResponse;
+import software.amazon.awssdk.services.eks.model.UpdateAddonRequest;
+import software.amazon.awssdk.services.eks.model.UpdateAddonResponse;
+import software.amazon.awssdk.services.eks.model.UpdateClusterVersionRequest;
+import software.amazon.awssdk.services.eks.model.UpdateClusterVersionResponse;
+import software.amazon.awssdk.services.eks.model.UpdateNodegroupVersionRequest;
+import software.amazon.awssdk.services.eks.model.UpdateNodegroupVersionResponse;
+import software.amazon.awssdk.services.eks.model.UpdateParam;
+import software.amazon.awssdk.services.eks.model.UpdateParamType;
 
 /**
  * An in-memory {@link EksClient} for the EKS access entry and managed node group APIs, with the semantics
@@ -112,7 +137,22 @@ import software.amazon.awssdk.services.eks.model.UpdateAccessEntryResponse;
  *   <li>{@code UpdateNodegroupConfig} checks the scaling configuration as EKS does (sizes at least 0,
  *       {@code maxSize} at least 1, {@code minSize <= desiredSize <= maxSize}; {@link InvalidParameterException}),
  *       sets it at once and leaves the node group {@code UPDATING} for {@link #TRANSITION}; an update of a
- *       node group that is not {@code ACTIVE} (another update in progress) is {@link ResourceInUseException}.
+ *       node group that is not {@code ACTIVE} (another update in progress) is {@link ResourceInUseException};
+ *   <li>versions: a cluster has a Kubernetes version ({@link #addCluster(String, String)}, default
+ *       {@link #DEFAULT_VERSION}); {@code UpdateClusterVersion} accepts the next minor only, is refused
+ *       ({@link ResourceInUseException}) while another cluster update runs, and leaves the cluster
+ *       {@code UPDATING} for a configurable duration on the clock, then {@code ACTIVE} at the new version;
+ *       {@code DescribeUpdate} and {@code ListUpdates} show every update {@code InProgress}, then
+ *       {@code Successful} (or {@code Failed}, see {@link #failNextUpdate});
+ *   <li>add-ons ({@link #addAddon}): {@code ListAddons}, {@code DescribeAddon}; {@code UpdateAddon} takes only
+ *       a version the {@link EksAddonCatalogue catalogue} lists as compatible with the cluster's current
+ *       version ({@link InvalidParameterException}), is refused while the add-on or the cluster is updating,
+ *       and runs for a duration configurable per add-on; {@code DescribeAddonVersions} answers from the
+ *       catalogue, with compatibilities per cluster version;
+ *   <li>node groups have a version (at most the cluster's); {@code UpdateNodegroupVersion} goes to the
+ *       control plane's version only (never newer), is refused while the node group or cluster is
+ *       updating, and leaves the node group {@code UPDATING} for a configurable duration;
+ *       {@code ListNodegroups} lists them.
  * </ul>
  *
  * <p>Only these operations are implemented; the others are the interface's defaults, which throw
@@ -156,11 +196,43 @@ public final class FakeEksClient implements EksClient {
   public static final String DESCRIBE_NODEGROUP = "DescribeNodegroup";
   /** See {@link #CREATE_ACCESS_ENTRY}. */
   public static final String UPDATE_NODEGROUP_CONFIG = "UpdateNodegroupConfig";
+  /** See {@link #CREATE_ACCESS_ENTRY}. */
+  public static final String LIST_NODEGROUPS = "ListNodegroups";
+  /** See {@link #CREATE_ACCESS_ENTRY}. */
+  public static final String UPDATE_NODEGROUP_VERSION = "UpdateNodegroupVersion";
+  /** See {@link #CREATE_ACCESS_ENTRY}. */
+  public static final String UPDATE_CLUSTER_VERSION = "UpdateClusterVersion";
+  /** See {@link #CREATE_ACCESS_ENTRY}. */
+  public static final String DESCRIBE_UPDATE = "DescribeUpdate";
+  /** See {@link #CREATE_ACCESS_ENTRY}. */
+  public static final String LIST_UPDATES = "ListUpdates";
+  /** See {@link #CREATE_ACCESS_ENTRY}. */
+  public static final String LIST_ADDONS = "ListAddons";
+  /** See {@link #CREATE_ACCESS_ENTRY}. */
+  public static final String DESCRIBE_ADDON = "DescribeAddon";
+  /** See {@link #CREATE_ACCESS_ENTRY}. */
+  public static final String UPDATE_ADDON = "UpdateAddon";
+  /** See {@link #CREATE_ACCESS_ENTRY}. */
+  public static final String DESCRIBE_ADDON_VERSIONS = "DescribeAddonVersions";
 
   /** The operations that change state. */
   public static final Set<String> WRITE_OPERATIONS = Set.of(CREATE_ACCESS_ENTRY, UPDATE_ACCESS_ENTRY, DELETE_ACCESS_ENTRY,
       ASSOCIATE_ACCESS_POLICY, DISASSOCIATE_ACCESS_POLICY, TAG_RESOURCE, UNTAG_RESOURCE, CREATE_NODEGROUP,
-      UPDATE_NODEGROUP_CONFIG);
+      UPDATE_NODEGROUP_CONFIG, UPDATE_NODEGROUP_VERSION, UPDATE_CLUSTER_VERSION, UPDATE_ADDON);
+
+  /** The Kubernetes version of a cluster {@link #addCluster(String) added} without one. */
+  public static final String DEFAULT_VERSION = "1.30";
+
+  /** The cluster minors the fake accepts, oldest first: 1.20 to 1.32. */
+  public static final List<String> SUPPORTED_VERSIONS = java.util.stream.IntStream.rangeClosed(20, 32)
+      .mapToObj(m -> "1." + m).toList();
+
+  /** How long an {@code UpdateClusterVersion} runs by default: the cluster is {@code UPDATING} meanwhile. */
+  public static final Duration CLUSTER_UPDATE = Duration.ofMinutes(12);
+  /** How long an {@code UpdateAddon} runs by default. */
+  public static final Duration ADDON_UPDATE = Duration.ofMinutes(3);
+  /** How long an {@code UpdateNodegroupVersion} runs by default (nodes are replaced). */
+  public static final Duration NODEGROUP_UPDATE = Duration.ofMinutes(20);
 
   /** How long a node group stays {@code CREATING} or {@code UPDATING} on the clock. */
   public static final Duration TRANSITION = Duration.ofMinutes(4);
@@ -182,6 +254,11 @@ public final class FakeEksClient implements EksClient {
   private final Map<String, Cluster> clusters = new TreeMap<>();
   private final CallLog log = new CallLog(WRITE_OPERATIONS);
   private long sequence;
+  private EksAddonCatalogue catalogue = EksAddonCatalogue.defaults();
+  private Duration clusterUpdate = CLUSTER_UPDATE;
+  private Duration nodegroupUpdate = NODEGROUP_UPDATE;
+  private final Map<String, Duration> addonUpdates = new TreeMap<>();
+  private final Map<String, Integer> failingUpdates = new TreeMap<>();
 
   private static final class Cluster {
     final String name;
@@ -190,10 +267,15 @@ public final class FakeEksClient implements EksClient {
     // sorted, so that a page token can be "the last principal returned" and stay valid across writes
     final NavigableMap<String, Entry> entries = new TreeMap<>();
     final Map<String, Group> nodegroups = new TreeMap<>();
+    final Map<String, AddonState> addons = new TreeMap<>();
+    // every update ever started, in order; an in-progress one ends when the clock passes its end
+    final List<Change> updates = new ArrayList<>();
+    String version;
 
-    Cluster(String name, AuthenticationMode authenticationMode, Instant createdAt) {
+    Cluster(String name, AuthenticationMode authenticationMode, Instant createdAt, String version) {
       this.name = name;
       this.authenticationMode = authenticationMode;
+      this.version = version;
       this.createdAt = createdAt;
     }
   }
@@ -209,6 +291,7 @@ public final class FakeEksClient implements EksClient {
     int desiredSize;
     Instant createdAt;
     Instant modifiedAt;
+    String version;
     final Map<String, String> tags = new TreeMap<>();
 
     // CREATING and UPDATING end on their own once the clock has moved past them
@@ -222,8 +305,47 @@ public final class FakeEksClient implements EksClient {
 
     Nodegroup toSdk() {
       return Nodegroup.builder().clusterName(cluster).nodegroupName(name).nodegroupArn(arn).status(status)
+          .version(version).releaseVersion(releaseVersion(version))
           .scalingConfig(NodegroupScalingConfig.builder().minSize(minSize).maxSize(maxSize).desiredSize(desiredSize).build())
           .createdAt(createdAt).modifiedAt(modifiedAt).tags(tags).build();
+    }
+  }
+
+  private static final class AddonState {
+    String cluster;
+    String name;
+    String arn;
+    String version;
+    Instant createdAt;
+    Instant modifiedAt;
+    boolean updating;
+    final Map<String, String> tags = new TreeMap<>();
+
+    Addon toSdk() {
+      return Addon.builder().clusterName(cluster).addonName(name).addonArn(arn).addonVersion(version)
+          .status(updating ? "UPDATING" : "ACTIVE").createdAt(createdAt).modifiedAt(modifiedAt).tags(tags).build();
+    }
+  }
+
+  /** One update EKS runs: what DescribeUpdate shows, and what it does to its object once it ends. */
+  private static final class Change {
+    String id;
+    String nodegroup; // null unless a node group's
+    String addon; // null unless an add-on's
+    UpdateType type;
+    List<UpdateParam> params;
+    Instant createdAt;
+    Instant endsAt;
+    boolean fails;
+    UpdateStatus status = UpdateStatus.IN_PROGRESS;
+    Runnable onSuccess;
+    Runnable onEnd;
+
+    Update toSdk() {
+      List<ErrorDetail> errors = status == UpdateStatus.FAILED
+          ? List.of(ErrorDetail.builder().errorCode("Unknown").errorMessage("the update failed (injected by the test)").build())
+          : List.of();
+      return Update.builder().id(id).type(type).status(status).params(params).createdAt(createdAt).errors(errors).build();
     }
   }
 
@@ -273,8 +395,134 @@ public final class FakeEksClient implements EksClient {
     if (authenticationMode == null || authenticationMode == AuthenticationMode.UNKNOWN_TO_SDK_VERSION) {
       throw new IllegalArgumentException("authenticationMode must be API, API_AND_CONFIG_MAP or CONFIG_MAP");
     }
-    clusters.putIfAbsent(name, new Cluster(name, authenticationMode, clock.instant()));
+    clusters.putIfAbsent(name, new Cluster(name, authenticationMode, clock.instant(), DEFAULT_VERSION));
     return this;
+  }
+
+  /**
+   * Makes a cluster exist at Kubernetes {@code version} ({@code 1.23}; one of {@link #SUPPORTED_VERSIONS}),
+   * in authentication mode {@code API_AND_CONFIG_MAP}, {@code ACTIVE}.
+   */
+  public synchronized FakeEksClient addCluster(String name, String version) {
+    if (!SUPPORTED_VERSIONS.contains(version)) {
+      throw new IllegalArgumentException("version " + version + " is not one of " + SUPPORTED_VERSIONS);
+    }
+    if (clusters.containsKey(name)) {
+      throw new IllegalArgumentException("cluster " + name + " exists already");
+    }
+    clusters.put(name, new Cluster(name, AuthenticationMode.API_AND_CONFIG_MAP, clock.instant(), version));
+    return this;
+  }
+
+  /**
+   * Makes add-on {@code addon} installed on {@code cluster} at {@code version}, {@code ACTIVE} at once (a
+   * helper for tests: no {@code CreateAddon} call is counted). The version must be in the catalogue and
+   * compatible with the cluster's version, as {@code CreateAddon} requires.
+   */
+  public synchronized FakeEksClient addAddon(String cluster, String addon, String version) {
+    Cluster c = cluster(cluster);
+    requireCompatible(c, addon, version);
+    if (c.addons.containsKey(addon)) {
+      throw new IllegalArgumentException("add-on " + addon + " is installed on " + cluster + " already");
+    }
+    AddonState a = new AddonState();
+    a.cluster = cluster;
+    a.name = addon;
+    a.version = version;
+    a.arn = "arn:" + partition() + ":eks:" + region + ":" + accountId + ":addon/" + cluster + "/" + addon + "/"
+        + UUID.nameUUIDFromBytes((cluster + addon + ++sequence).getBytes(StandardCharsets.UTF_8));
+    a.createdAt = clock.instant();
+    a.modifiedAt = a.createdAt;
+    c.addons.put(addon, a);
+    return this;
+  }
+
+  /**
+   * Makes managed node group {@code name} exist in {@code cluster} at Kubernetes {@code version} (not newer
+   * than the cluster's), {@code ACTIVE} at once, with 1 to 3 nodes, 2 desired (a helper for tests: no
+   * {@code CreateNodegroup} call is counted).
+   */
+  public synchronized FakeEksClient addNodegroup(String cluster, String name, String version) {
+    Cluster c = cluster(cluster);
+    if (c.nodegroups.containsKey(name)) {
+      throw new IllegalArgumentException("node group " + name + " exists in " + cluster + " already");
+    }
+    if (minor(version) > minor(c.version)) {
+      throw new IllegalArgumentException("node group version " + version + " is newer than the cluster's " + c.version);
+    }
+    Group g = new Group();
+    g.cluster = cluster;
+    g.name = name;
+    g.arn = "arn:" + partition() + ":eks:" + region + ":" + accountId + ":nodegroup/" + cluster + "/" + name + "/"
+        + UUID.nameUUIDFromBytes((cluster + name + ++sequence).getBytes(StandardCharsets.UTF_8));
+    g.minSize = 1;
+    g.maxSize = 3;
+    g.desiredSize = 2;
+    g.createdAt = clock.instant();
+    g.modifiedAt = g.createdAt;
+    g.status = "ACTIVE";
+    g.version = version;
+    c.nodegroups.put(name, g);
+    return this;
+  }
+
+  /** The add-on versions offered from now on (default: {@link EksAddonCatalogue#defaults()}). */
+  public synchronized FakeEksClient addonCatalogue(EksAddonCatalogue catalogue) {
+    this.catalogue = java.util.Objects.requireNonNull(catalogue, "catalogue");
+    return this;
+  }
+
+  /** How long updates started from now on run: {@code UpdateClusterVersion} (default {@link #CLUSTER_UPDATE}). */
+  public synchronized FakeEksClient clusterUpdateDuration(Duration duration) {
+    this.clusterUpdate = positive(duration);
+    return this;
+  }
+
+  /** How long {@code UpdateAddon} of {@code addon} runs from now on (default {@link #ADDON_UPDATE}). */
+  public synchronized FakeEksClient addonUpdateDuration(String addon, Duration duration) {
+    addonUpdates.put(addon, positive(duration));
+    return this;
+  }
+
+  /** How long {@code UpdateNodegroupVersion} runs from now on (default {@link #NODEGROUP_UPDATE}). */
+  public synchronized FakeEksClient nodegroupUpdateDuration(Duration duration) {
+    this.nodegroupUpdate = positive(duration);
+    return this;
+  }
+
+  /**
+   * The next update started by {@code operation} ({@link #UPDATE_CLUSTER_VERSION}, {@link #UPDATE_ADDON} or
+   * {@link #UPDATE_NODEGROUP_VERSION}) is accepted but ends {@code Failed}, leaving its object's version as
+   * it was (status back to {@code ACTIVE}).
+   */
+  public synchronized FakeEksClient failNextUpdate(String operation) {
+    if (!Set.of(UPDATE_CLUSTER_VERSION, UPDATE_ADDON, UPDATE_NODEGROUP_VERSION).contains(operation)) {
+      throw new IllegalArgumentException(operation + " starts no update");
+    }
+    failingUpdates.merge(operation, 1, Integer::sum);
+    return this;
+  }
+
+  /** The cluster's Kubernetes version now ({@code 1.24}), for assertions. */
+  public synchronized String clusterVersion(String cluster) {
+    return cluster(cluster).version;
+  }
+
+  /** The node group's Kubernetes version now, for assertions. */
+  public synchronized String nodegroupVersion(String cluster, String nodegroup) {
+    return nodegroup(cluster, nodegroup).version;
+  }
+
+  /** The add-on's version now, for assertions. */
+  public synchronized String addonVersion(String cluster, String addon) {
+    return addon(cluster, addon).version;
+  }
+
+  private static Duration positive(Duration d) {
+    if (d == null || d.isNegative() || d.isZero()) {
+      throw new IllegalArgumentException("a duration must be positive: " + d);
+    }
+    return d;
   }
 
   /** The partition of this fake's region: {@code aws}, {@code aws-cn} or {@code aws-us-gov}. */
@@ -410,7 +658,8 @@ public final class FakeEksClient implements EksClient {
     Cluster c = cluster(request.name());
     return DescribeClusterResponse.builder().cluster(software.amazon.awssdk.services.eks.model.Cluster.builder()
         .name(c.name).arn("arn:" + partition() + ":eks:" + region + ":" + accountId + ":cluster/" + c.name)
-        .createdAt(c.createdAt).status(ClusterStatus.ACTIVE)
+        .createdAt(c.createdAt).status(clusterBusy(c) ? ClusterStatus.UPDATING : ClusterStatus.ACTIVE)
+        .version(c.version).platformVersion("eks.1")
         .accessConfig(AccessConfigResponse.builder().authenticationMode(c.authenticationMode).build()).build()).build();
   }
 
@@ -563,6 +812,11 @@ public final class FakeEksClient implements EksClient {
     g.minSize = c.minSize();
     g.maxSize = c.maxSize();
     g.desiredSize = c.desiredSize();
+    g.version = request.version() != null ? request.version() : cluster.version;
+    if (!SUPPORTED_VERSIONS.contains(g.version) || minor(g.version) > minor(cluster.version)) {
+      throw invalidParameter("Requested Nodegroup Kubernetes Version " + g.version + " is not supported with cluster version "
+          + cluster.version + ".");
+    }
     g.createdAt = clock.instant();
     g.modifiedAt = g.createdAt;
     g.status = "CREATING";
@@ -606,6 +860,197 @@ public final class FakeEksClient implements EksClient {
     return UpdateNodegroupConfigResponse.builder().update(update).build();
   }
 
+  @Override
+  public synchronized ListNodegroupsResponse listNodegroups(ListNodegroupsRequest request) {
+    enter(LIST_NODEGROUPS);
+    Cluster c = cluster(request.clusterName());
+    NavigableMap<String, String> names = new TreeMap<>();
+    c.nodegroups.keySet().forEach(n -> names.put(n, n));
+    Page<String> page = page(names, request.maxResults(), request.nextToken());
+    return ListNodegroupsResponse.builder().nodegroups(page.items()).nextToken(page.nextToken()).build();
+  }
+
+  // --- versions and updates ---
+
+  /**
+   * Starts a control plane update to the next minor: the cluster is {@code UPDATING} for the
+   * {@linkplain #clusterUpdateDuration update duration}, then at {@code version}. Only the next minor is
+   * accepted ({@link InvalidParameterException}), and only while no other cluster update runs
+   * ({@link ResourceInUseException}).
+   */
+  @Override
+  public synchronized UpdateClusterVersionResponse updateClusterVersion(UpdateClusterVersionRequest request) {
+    enter(UPDATE_CLUSTER_VERSION);
+    Cluster c = cluster(request.name());
+    if (clusterBusy(c)) {
+      throw inUse(c.name, "Cluster " + c.name + " is currently being updated; only one update can be in progress at a time.");
+    }
+    String version = request.version();
+    if (version == null || !SUPPORTED_VERSIONS.contains(version)) {
+      throw invalidParameter("Unsupported Kubernetes minor version update from " + c.version + " to " + version);
+    }
+    if (minor(version) != minor(c.version) + 1) {
+      throw invalidParameter("Unsupported Kubernetes minor version update from " + c.version + " to " + version
+          + ": a cluster is updated one minor version at a time.");
+    }
+    Change u = start(c, UPDATE_CLUSTER_VERSION, UpdateType.VERSION_UPDATE, clusterUpdate,
+        List.of(param(UpdateParamType.VERSION, version), param(UpdateParamType.PLATFORM_VERSION, "eks.1")));
+    u.onSuccess = () -> c.version = version;
+    u.onEnd = () -> {};
+    return UpdateClusterVersionResponse.builder().update(u.toSdk()).build();
+  }
+
+  /** An update of the cluster, or of its node group or add-on when named; {@link ResourceNotFoundException} otherwise. */
+  @Override
+  public synchronized DescribeUpdateResponse describeUpdate(DescribeUpdateRequest request) {
+    enter(DESCRIBE_UPDATE);
+    Cluster c = cluster(request.name());
+    for (Change u : c.updates) {
+      if (u.id.equals(request.updateId()) && java.util.Objects.equals(u.nodegroup, request.nodegroupName())
+          && java.util.Objects.equals(u.addon, request.addonName())) {
+        return DescribeUpdateResponse.builder().update(u.toSdk()).build();
+      }
+    }
+    throw resourceNotFound(c.name, "No update found for ID: " + request.updateId() + ".");
+  }
+
+  /** The ids of the updates of the cluster (or of its node group or add-on when named), oldest first, paginated. */
+  @Override
+  public synchronized ListUpdatesResponse listUpdates(ListUpdatesRequest request) {
+    enter(LIST_UPDATES);
+    Cluster c = cluster(request.name());
+    if (request.nodegroupName() != null) {
+      nodegroup(c.name, request.nodegroupName());
+    }
+    if (request.addonName() != null) {
+      addon(c.name, request.addonName());
+    }
+    NavigableMap<String, String> ids = new TreeMap<>();
+    for (int i = 0; i < c.updates.size(); i++) {
+      Change u = c.updates.get(i);
+      if (java.util.Objects.equals(u.nodegroup, request.nodegroupName()) && java.util.Objects.equals(u.addon, request.addonName())) {
+        ids.put(String.format("%08d", i), u.id);
+      }
+    }
+    Page<String> page = page(ids, request.maxResults(), request.nextToken());
+    return ListUpdatesResponse.builder().updateIds(page.items()).nextToken(page.nextToken()).build();
+  }
+
+  @Override
+  public synchronized ListAddonsResponse listAddons(ListAddonsRequest request) {
+    enter(LIST_ADDONS);
+    Cluster c = cluster(request.clusterName());
+    NavigableMap<String, String> names = new TreeMap<>();
+    c.addons.keySet().forEach(n -> names.put(n, n));
+    Page<String> page = page(names, request.maxResults(), request.nextToken());
+    return ListAddonsResponse.builder().addons(page.items()).nextToken(page.nextToken()).build();
+  }
+
+  @Override
+  public synchronized DescribeAddonResponse describeAddon(DescribeAddonRequest request) {
+    enter(DESCRIBE_ADDON);
+    return DescribeAddonResponse.builder().addon(addon(request.clusterName(), request.addonName()).toSdk()).build();
+  }
+
+  /**
+   * Starts an add-on update to {@code addonVersion}, which must be in the catalogue and compatible with the
+   * cluster's current version ({@link InvalidParameterException}); refused while the add-on or the cluster
+   * is being updated ({@link ResourceInUseException}). The add-on is {@code UPDATING} meanwhile.
+   */
+  @Override
+  public synchronized UpdateAddonResponse updateAddon(UpdateAddonRequest request) {
+    enter(UPDATE_ADDON);
+    Cluster c = cluster(request.clusterName());
+    AddonState a = addon(c.name, request.addonName());
+    if (a.updating) {
+      throw inUse(c.name, "Addon " + a.name + " is currently being updated; only one update can be in progress at a time.");
+    }
+    if (clusterBusy(c)) {
+      throw inUse(c.name, "Cluster " + c.name + " is currently being updated.");
+    }
+    String version = request.addonVersion() != null ? request.addonVersion() : a.version;
+    requireCompatible(c, a.name, version);
+    Change u = start(c, UPDATE_ADDON, UpdateType.ADDON_UPDATE, addonUpdates.getOrDefault(a.name, ADDON_UPDATE),
+        List.of(param(UpdateParamType.ADDON_VERSION, version)));
+    u.addon = a.name;
+    a.updating = true;
+    a.modifiedAt = clock.instant();
+    u.onSuccess = () -> a.version = version;
+    u.onEnd = () -> a.updating = false;
+    return UpdateAddonResponse.builder().update(u.toSdk()).build();
+  }
+
+  /**
+   * The catalogue's add-ons (only {@code addonName} when given) with their versions, each with its
+   * compatibilities; with {@code kubernetesVersion}, only the versions compatible with it (add-ons with none
+   * are left out). Paginated over add-ons.
+   */
+  @Override
+  public synchronized DescribeAddonVersionsResponse describeAddonVersions(DescribeAddonVersionsRequest request) {
+    enter(DESCRIBE_ADDON_VERSIONS);
+    NavigableMap<String, AddonInfo> infos = new TreeMap<>();
+    for (String addon : catalogue.addons()) {
+      if (request.addonName() != null && !request.addonName().equals(addon)) {
+        continue;
+      }
+      List<AddonVersionInfo> versions = new ArrayList<>();
+      for (EksAddonCatalogue.Version v : catalogue.versions(addon)) {
+        if (request.kubernetesVersion() != null && !v.clusterVersions().contains(request.kubernetesVersion())) {
+          continue;
+        }
+        List<Compatibility> compatibilities = v.clusterVersions().stream().map(cv -> Compatibility.builder()
+            .clusterVersion(cv).platformVersions("*").defaultVersion(v.defaultFor().contains(cv)).build()).toList();
+        versions.add(AddonVersionInfo.builder().addonVersion(v.version()).architecture("amd64", "arm64")
+            .compatibilities(compatibilities).requiresConfiguration(false).build());
+      }
+      if (!versions.isEmpty()) {
+        infos.put(addon, AddonInfo.builder().addonName(addon).type("networking").owner("aws").publisher("eks")
+            .addonVersions(versions).build());
+      }
+    }
+    Page<AddonInfo> page = page(infos, request.maxResults(), request.nextToken());
+    return DescribeAddonVersionsResponse.builder().addons(page.items()).nextToken(page.nextToken()).build();
+  }
+
+  /**
+   * Starts a node group version update: to the control plane's version only (the default when none is
+   * given; any other, newer or older, is {@link InvalidParameterException}); refused while the node group
+   * or the cluster is being updated ({@link ResourceInUseException}). The node group is {@code UPDATING}
+   * for the {@linkplain #nodegroupUpdateDuration update duration}, then at the version.
+   */
+  @Override
+  public synchronized UpdateNodegroupVersionResponse updateNodegroupVersion(UpdateNodegroupVersionRequest request) {
+    enter(UPDATE_NODEGROUP_VERSION);
+    Cluster c = cluster(request.clusterName());
+    Group g = nodegroup(c.name, request.nodegroupName());
+    if (!"ACTIVE".equals(g.status)) {
+      throw error(ResourceInUseException.builder().clusterName(g.cluster).nodegroupName(g.name), 409,
+          "ResourceInUseException", "Nodegroup " + g.name + " is currently " + g.status
+          + " and cannot be updated; only one update can be in progress at a time.");
+    }
+    if (clusterBusy(c)) {
+      throw inUse(c.name, "Cluster " + c.name + " is currently being updated.");
+    }
+    String version = request.version() != null ? request.version() : c.version;
+    if (minor(version) > minor(c.version)) {
+      throw invalidParameter("Requested Nodegroup Kubernetes Version " + version + " is newer than the cluster version "
+          + c.version + ".");
+    }
+    if (!version.equals(c.version)) {
+      throw invalidParameter("Requested Nodegroup Kubernetes Version " + version + " is not the cluster version "
+          + c.version + ": a node group is updated to the cluster's version.");
+    }
+    Change u = start(c, UPDATE_NODEGROUP_VERSION, UpdateType.VERSION_UPDATE, nodegroupUpdate,
+        List.of(param(UpdateParamType.VERSION, version), param(UpdateParamType.RELEASE_VERSION, releaseVersion(version))));
+    u.nodegroup = g.name;
+    g.status = "UPDATING";
+    g.modifiedAt = clock.instant();
+    g.busyUntil = u.endsAt;
+    u.onSuccess = () -> g.version = version;
+    u.onEnd = () -> {};
+    return UpdateNodegroupVersionResponse.builder().update(u.toSdk()).build();
+  }
+
   private Group nodegroup(String clusterName, String name) {
     Group g = cluster(clusterName).nodegroups.get(name);
     if (g == null) {
@@ -641,7 +1086,83 @@ public final class FakeEksClient implements EksClient {
     if (cluster == null) {
       throw resourceNotFound(name, "No cluster found for name: " + name + ".");
     }
+    settle(cluster);
     return cluster;
+  }
+
+  // ends the updates whose time has come, in the order they end
+  private void settle(Cluster cluster) {
+    Instant now = clock.instant();
+    cluster.updates.stream().filter(u -> u.status == UpdateStatus.IN_PROGRESS && !now.isBefore(u.endsAt))
+        .sorted(java.util.Comparator.comparing((Change u) -> u.endsAt)).forEach(u -> {
+          u.status = u.fails ? UpdateStatus.FAILED : UpdateStatus.SUCCESSFUL;
+          if (!u.fails) {
+            u.onSuccess.run();
+          }
+          u.onEnd.run();
+        });
+  }
+
+  private static boolean clusterBusy(Cluster c) {
+    return c.updates.stream().anyMatch(u -> u.status == UpdateStatus.IN_PROGRESS && u.nodegroup == null && u.addon == null);
+  }
+
+  private Change start(Cluster c, String operation, UpdateType type, Duration duration, List<UpdateParam> params) {
+    Change u = new Change();
+    u.id = UUID.nameUUIDFromBytes((c.name + operation + ++sequence).getBytes(StandardCharsets.UTF_8)).toString();
+    u.type = type;
+    u.params = params;
+    u.createdAt = clock.instant();
+    u.endsAt = u.createdAt.plus(duration);
+    Integer failing = failingUpdates.get(operation);
+    if (failing != null) {
+      u.fails = true;
+      failingUpdates.compute(operation, (k, n) -> n == 1 ? null : n - 1);
+    }
+    c.updates.add(u);
+    return u;
+  }
+
+  private static UpdateParam param(UpdateParamType type, String value) {
+    return UpdateParam.builder().type(type).value(value).build();
+  }
+
+  private static int minor(String version) {
+    java.util.regex.Matcher m = Pattern.compile("1\\.(\\d+)").matcher(String.valueOf(version));
+    if (!m.matches()) {
+      throw invalidParameter("Unsupported Kubernetes version " + version + ".");
+    }
+    return Integer.parseInt(m.group(1));
+  }
+
+  // EKS's AMI release of a node group: the latest patch of its minor
+  private static String releaseVersion(String version) {
+    return version == null ? null : version + ".0-20241109";
+  }
+
+  private static ResourceInUseException inUse(String cluster, String message) {
+    return (ResourceInUseException) error(ResourceInUseException.builder().clusterName(cluster), 409,
+        "ResourceInUseException", message);
+  }
+
+  private void requireCompatible(Cluster c, String addon, String version) {
+    EksAddonCatalogue.Version v = catalogue.find(addon, version);
+    if (catalogue.versions(addon).isEmpty()) {
+      throw invalidParameter("Addon " + addon + " specified is not supported");
+    }
+    if (v == null || !v.clusterVersions().contains(c.version)) {
+      throw invalidParameter("Addon version specified is not supported with cluster version " + c.version
+          + ": " + addon + " " + version);
+    }
+  }
+
+  private AddonState addon(String clusterName, String name) {
+    AddonState a = cluster(clusterName).addons.get(name);
+    if (a == null) {
+      throw (ResourceNotFoundException) error(ResourceNotFoundException.builder().clusterName(clusterName).addonName(name),
+          404, "ResourceNotFoundException", "No addon: " + name + " found in cluster: " + clusterName);
+    }
+    return a;
   }
 
   // the cluster of an access entry call: it must exist, then allow the access entry API
