@@ -7,6 +7,7 @@ import dev.platformkit.PlatformException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -17,9 +18,9 @@ import java.util.function.Supplier;
 public final class Fault {
   private final String description;
   private final Duration takes;
-  private final java.util.function.Function<String, ? extends PlatformException> exception;
+  private final Function<String, ? extends PlatformException> exception;
 
-  private Fault(String description, Duration takes, java.util.function.Function<String, ? extends PlatformException> exception) {
+  private Fault(String description, Duration takes, Function<String, ? extends PlatformException> exception) {
     this.description = description;
     this.takes = takes;
     this.exception = exception;

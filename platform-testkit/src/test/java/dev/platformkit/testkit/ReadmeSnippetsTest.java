@@ -58,9 +58,31 @@ class ReadmeSnippetsTest {
           .isEqualTo(region(Files.readString(source)));
       checked.add(m.group(1));
     }
-    assertThat(checked).as("the testkit section's snippets").contains(
+    assertThat(checked).as("the snippets of the sections on using platformkit").contains(
+        "examples/consumer/src/main/java/com/example/onboarding/Onboarding.java",
+        "examples/consumer/src/main/java/com/example/onboarding/OnboardingTool.java",
+        "examples/jenkins-shared-library/Jenkinsfile",
         "examples/consumer/src/test/java/com/example/onboarding/TestkitExampleTest.java",
         "examples/consumer/src/test/resources/com/example/onboarding/argo-owns-payments-dev.yaml");
+  }
+
+  @Test
+  void theReadmeLinksNothingOutsideTheRepository() throws IOException {
+    Path root = root();
+    String readme = Files.readString(root.resolve("README.md"));
+    // markdown links and images: [text](target); a target is a file of the repository or an anchor
+    Matcher link = Pattern.compile("\\]\\(([^)\\s]+)\\)").matcher(readme);
+    List<String> targets = new ArrayList<>();
+    while (link.find()) {
+      targets.add(link.group(1));
+    }
+    assertThat(targets).allSatisfy(t -> {
+      assertThat(t).doesNotContain("://");
+      if (!t.startsWith("#")) {
+        assertThat(root.resolve(t.replaceAll("#.*", ""))).as("README link " + t).exists();
+      }
+    });
+    assertThat(readme).as("bare URLs").doesNotContainPattern("<https?://");
   }
 
   @Test

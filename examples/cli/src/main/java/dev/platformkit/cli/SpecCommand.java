@@ -146,7 +146,8 @@ abstract class SpecCommand implements Callable<Integer> {
       }
       return error(Main.INVALID, cli(e.getMessage()), violations, null);
     } catch (StalePlanException e) {
-      return error(Main.INVALID, "the saved plan is stale, nothing of it was applied: " + cli(e.getMessage()), List.of(), e);
+      // checked before the first write, and again at each write: the message says what it found
+      return error(Main.INVALID, "the saved plan is stale: " + cli(e.getMessage()), List.of(), e);
     } catch (OwnershipException e) {
       return error(Main.INVALID, cli(e.getMessage()));
     } catch (BackendException e) {

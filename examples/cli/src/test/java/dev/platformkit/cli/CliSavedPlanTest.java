@@ -59,7 +59,7 @@ class CliSavedPlanTest {
     Run stale = run("apply", "--state", state(), file.toString());
 
     assertThat(stale.status()).isEqualTo(1);
-    assertThat(stale.err()).contains("error: the saved plan is stale, nothing of it was applied")
+    assertThat(stale.err()).contains("error: the saved plan is stale: the state changed since the plan was made; plan again")
         .doesNotContain("\tat ");
   }
 

@@ -17,6 +17,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.io.StringReader;
+import dev.platformkit.upgrade.Inventory;
+import dev.platformkit.upgrade.KubernetesVersion;
+import dev.platformkit.upgrade.ManifestScanner;
+import dev.platformkit.upgrade.Planner;
+import dev.platformkit.upgrade.ScanResult;
+import dev.platformkit.upgrade.UpgradePlan;
+import dev.platformkit.upgrade.UpgradeReport;
 import java.util.function.Function;
 
 /**
@@ -61,26 +72,61 @@ public final class Pipelines {
     return result.toString();
   }
 
+  /**
+   * Plans an upgrade offline from manifests: scans the texts (file name to content, as the step read them) for
+   * API versions deprecated or removed on the way and plans every hop from {@code from} to {@code to}.
+   *
+   * @param texts manifest files by name ({@code helm template} and {@code kustomize build} output included)
+   * @param cluster the cluster's name in the report
+   * @param from the version the cluster runs, such as {@code 1.20}
+   * @param to the version to upgrade to, such as {@code 1.27}
+   * @return the report (serializable); findings point to {@code file:line}
+   * @throws dev.platformkit.ValidationException naming the argument when a version does not parse or {@code to}
+   *     is not after {@code from}
+   */
+  public static UpgradeReport upgradePlan(Map<String, String> texts, String cluster, String from, String to) {
+    UpgradePlan request = UpgradePlan.builder()
+        .cluster(cluster)
+        .currentVersion(KubernetesVersion.parse(from))
+        .targetVersion(KubernetesVersion.parse(to))
+        .build();
+    ManifestScanner scanner = ManifestScanner.create();
+    List<Inventory.ApiUsage> usages = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    for (Map.Entry<String, String> file : new TreeMap<>(texts).entrySet()) {
+      String name = file.getKey();
+      ScanResult result = scanner.scan(name, new StringReader(file.getValue()), Inventory.Origin.FILE,
+          (line, source) -> name + ":" + line + (source == null ? "" : " (" + source + ")"), usages::add);
+      result.problems().forEach(p -> problems.add(p.toString()));
+    }
+    if (!problems.isEmpty()) {
+      // an unreadable manifest could hide a removed API: not a plan to trust
+      throw new PlatformException("cannot read " + problems.size() + " manifest(s): " + String.join("; ", problems));
+    }
+    Inventory inventory = Inventory.empty();
+    inventory = new Inventory(inventory.controlPlane(), usages, inventory.nodes(), inventory.nodeGroups(),
+        inventory.addOns(), inventory.controllers());
+    return Planner.create().plan(request, inventory);
+  }
+
   private static <T> T on(Where where, String kubeconfig, boolean writes, Function<Platform, T> work) {
     if (where.embedded()) {
-      Path state = Path.of(where.state());
-      InMemoryStore kubernetes = InMemoryStore.kubernetes();
-      InMemoryStore aws = InMemoryStore.aws();
-      kubernetes.load(state.resolve("kubernetes.json"));
-      aws.load(state.resolve("aws.json"));
-      InMemoryPlatform memory = InMemoryPlatform.of(kubernetes, aws, IamAccess.ACCESS_ENTRIES,
-          dev.platformkit.ProgressListener.NONE);
+      // the same state document as the CLI's --state directory, written atomically
+      Path file = Path.of(where.state()).resolve("state.json");
+      InMemoryPlatform memory = InMemoryPlatform.of(InMemoryStore.kubernetes(), InMemoryStore.aws(),
+          IamAccess.ACCESS_ENTRIES, dev.platformkit.ProgressListener.NONE);
+      if (Files.exists(file)) {
+        memory.restoreFrom(file);
+      }
       T result = work.apply(memory.platform());
-      if (!writes) {
-        return result;
+      if (writes) {
+        try {
+          Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+          throw new PlatformException("cannot create state directory " + file.getParent().toAbsolutePath() + ": " + e.getMessage());
+        }
+        memory.snapshot(file);
       }
-      try {
-        Files.createDirectories(state);
-      } catch (IOException e) {
-        throw new PlatformException("cannot create state directory " + state.toAbsolutePath() + ": " + e.getMessage());
-      }
-      memory.kubernetes().save(state.resolve("kubernetes.json"));
-      memory.aws().save(state.resolve("aws.json"));
       return result;
     }
     try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config(where, kubeconfig)).build()) {

@@ -8,6 +8,7 @@ import com.lesfurets.jenkins.unit.MethodSignature;
 import com.lesfurets.jenkins.unit.cps.BasePipelineTestCPS;
 import com.lesfurets.jenkins.unit.global.lib.LibraryConfiguration;
 import com.lesfurets.jenkins.unit.global.lib.SourceRetriever;
+import dev.platformkit.testkit.InMemoryPlatform;
 import dev.platformkit.testkit.InMemoryStore;
 import dev.platformkit.ResourceRef;
 import java.io.IOException;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * state is serialized at every step, as Jenkins checkpoints it), on the real library and the embedded
  * in-memory backend. Only Jenkins itself is mocked: the workspace (findFiles/readFile), input, error.
  */
+@SuppressWarnings("unchecked")
 class JenkinsfileTest extends BasePipelineTestCPS {
   private static final Path MODULE = Path.of("").toAbsolutePath();
   private static final Path SPECS = MODULE.resolve("../specs/tenant-payments.yaml").normalize();
@@ -74,6 +76,14 @@ class JenkinsfileTest extends BasePipelineTestCPS {
     }));
     getHelper().registerAllowedMethod(MethodSignature.method("findFiles", Map.class), fn(args -> find(String.valueOf(((Map<?, ?>) args).get("glob")))));
     getHelper().registerAllowedMethod(MethodSignature.method("readFile", Map.class), fn(args -> read(String.valueOf(((Map<?, ?>) args).get("file")))));
+    getHelper().registerAllowedMethod(MethodSignature.method("writeFile", Map.class), fn(args -> {
+      Map<?, ?> a = (Map<?, ?>) args;
+      try {
+        return Files.writeString(workspace.resolve(String.valueOf(a.get("file"))), String.valueOf(a.get("text")));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }));
     getBinding().setVariable("env", new java.util.HashMap<>(Map.of("PLATFORMKIT_STATE", state.toString())));
     getBinding().setVariable("scm", Map.of());
     Files.createDirectories(workspace.resolve("platform"));
@@ -182,6 +192,42 @@ class JenkinsfileTest extends BasePipelineTestCPS {
   }
 
   @Test
+  void plansAnUpgradeFromTheWorkspaceManifestsAndWritesTheReports() throws Exception {
+    writeIngressV1beta1();
+    loadPlatformSteps();
+
+    runScript("upgradePlan.groovy");
+
+    assertJobStatusSuccess();
+    assertThat(log()).contains("blockers: 1");
+    assertThat(Files.readString(workspace.resolve("upgrade-report.md"))).contains("k8s/ingress.yaml:2", "1.22");
+    assertThat(Files.readString(workspace.resolve("upgrade-report.html"))).startsWith("<!DOCTYPE html>").contains("ingress.yaml");
+  }
+
+  @Test
+  void blockersFailTheBuildWhenAsked() throws Exception {
+    writeIngressV1beta1();
+    loadPlatformSteps();
+    ((Map<String, Object>) getBinding().getVariable("env")).put("FAIL_ON_BLOCKERS", "true");
+
+    assertThatThrownBy(() -> runScript("upgradePlan.groovy"))
+        .isInstanceOf(PipelineError.class)
+        .hasMessage("platformUpgradePlan: 1 blocker(s); see upgrade-report.html");
+    assertThat(workspace.resolve("upgrade-report.html")).exists();
+  }
+
+  private void writeIngressV1beta1() throws IOException {
+    Files.createDirectories(workspace.resolve("k8s"));
+    Files.writeString(workspace.resolve("k8s/ingress.yaml"), """
+        ---
+        apiVersion: networking.k8s.io/v1beta1
+        kind: Ingress
+        metadata: {name: storefront, namespace: shop}
+        spec: {}
+        """);
+  }
+
+  @Test
   void unknownArgumentsAreNamed() {
     assertThatThrownBy(() -> Where.of(Map.of("specs", "x", "contxt", "prod")))
         .hasMessageContaining("contxt").hasMessageContaining("context");
@@ -191,15 +237,14 @@ class JenkinsfileTest extends BasePipelineTestCPS {
 
   /** Makes the vars/ steps callable from scripts that do not load the library with @Library. */
   private void loadPlatformSteps() {
-    for (String step : List.of("platformPlan", "platformApply")) {
+    for (String step : List.of("platformPlan", "platformApply", "platformUpgradePlan")) {
       getHelper().registerAllowedMethod(MethodSignature.method(step, Map.class),
           fn(args -> loadScript("vars/" + step + ".groovy").invokeMethod("call", new Object[] {args})));
     }
   }
 
   private String quotaCpu() {
-    InMemoryStore kubernetes = InMemoryStore.kubernetes();
-    kubernetes.load(state.resolve("kubernetes.json"));
+    InMemoryStore kubernetes = InMemoryPlatform.restore(state.resolve("state.json")).kubernetes();
     return kubernetes.all().stream()
         .filter(r -> r.ref().kind().equals("ResourceQuota") && "payments-stage".equals(r.ref().namespace()))
         .map(r -> String.valueOf(((Map<?, ?>) ((Map<?, ?>) r.body().get("spec")).get("hard")).get("requests.cpu")))
@@ -242,8 +287,10 @@ class JenkinsfileTest extends BasePipelineTestCPS {
   }
 
   private List<String> namespaces() {
-    InMemoryStore kubernetes = InMemoryStore.kubernetes();
-    kubernetes.load(state.resolve("kubernetes.json"));
+    if (!Files.exists(state.resolve("state.json"))) {
+      return List.of();
+    }
+    InMemoryStore kubernetes = InMemoryPlatform.restore(state.resolve("state.json")).kubernetes();
     return kubernetes.all().stream().map(r -> r.ref()).filter(r -> r.kind().equals("Namespace"))
         .map(ResourceRef::name).toList();
   }
