@@ -545,7 +545,6 @@ public final class InMemoryStore implements ResourceStore {
   synchronized void replace(StateDocument.Store state) {
     objects.clear();
     terminating.clear();
-    deleting.clear();
     version = state.version();
     for (Resource r : state.objects()) {
       if (!provider.equals(r.ref().provider())) {
