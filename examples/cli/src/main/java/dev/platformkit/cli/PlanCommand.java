@@ -45,8 +45,8 @@ final class PlanCommand extends PathsCommand {
   int run(Specs specs) {
     try (Target t = target) {
       t.checkIamAccess(specs, false);
-      t.checkSites(specs.sites());
       Platform platform = t.platform(out());
+      t.checkSites(specs.sites());
       putTarget(t);
       Plan plan = platform.tenants().plan(specs.tenants());
       printPlan(t, specs, plan);

@@ -124,8 +124,8 @@ final class SiteCommand implements Runnable {
       }
       String who = user != null ? user : System.getProperty("user.name", "");
       try (Target t = target) {
-        t.checkSites(List.of(site));
         Platform platform = t.platform(out());
+        t.checkSites(List.of(site));
         putTarget(t);
         Site preview;
         try {

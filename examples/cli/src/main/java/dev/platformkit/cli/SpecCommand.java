@@ -235,8 +235,8 @@ abstract class SpecCommand implements Callable<Integer> {
   int planThenApply(Target target, Specs specs, boolean deletion, boolean deleteForeign) {
     try (target) {
       target.checkIamAccess(specs, deletion);
-      target.checkSites(specs.sites());
       Platform platform = target.platform(out());
+      target.checkSites(specs.sites());
       putTarget(target);
       if (deletion && !specs.sites().isEmpty()) {
         // sites go before their tenants: their Ingresses live in the tenants' namespaces
