@@ -33,7 +33,7 @@ class AwsSiteContractTest extends SiteContract {
     FakeAcmClient acm = new FakeAcmClient(clock, route53, "eu-west-1", "111122223333").issuanceDelay(Duration.ofMinutes(2));
     AwsBackend aws = AwsBackend.builder().acm(acm).route53(route53).build();
     InMemoryStore k8s = InMemoryStore.kubernetes().clock(clock);
-    SiteWorld sim = SiteWorld.attach(k8s, InMemoryStore.aws().clock(clock), clock);
+    SiteWorld sim = SiteWorld.attach(k8s, InMemoryStore.aws().clock(clock), clock).installArgoCd();
     return new World() {
       @Override
       public ResourceStore kubernetes() {

@@ -19,7 +19,7 @@ import java.util.Objects;
  * YAML document and restored ({@link #snapshot(Path)}, {@link #restore(Path)}): fixtures for tests, and
  * the state file of the CLI's embedded backend. A
  * {@link dev.platformkit.testkit.sim.SiteWorld} acts around the stores as ACM and Argo CD would, so sites
- * apply end to end.
+ * apply end to end once {@code world().installArgoCd()} has made Argo CD's namespace.
  *
  * <pre>{@code
  * InMemoryPlatform memory = InMemoryPlatform.create();

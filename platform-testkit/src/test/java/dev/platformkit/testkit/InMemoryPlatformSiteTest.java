@@ -29,6 +29,7 @@ class InMemoryPlatformSiteTest {
   @Test
   void aSiteAppliesOnTheInMemoryPlatformAndTheClockShowsHowLongTheWorldTook() {
     InMemoryPlatform memory = InMemoryPlatform.create();
+    memory.world().installArgoCd();
     Platform platform = memory.platform();
     platform.tenants().apply(Tenant.builder().name("shop").addHostnames("shop.example.com").build());
     Instant start = memory.clock().instant();
@@ -46,7 +47,7 @@ class InMemoryPlatformSiteTest {
   @Test
   void theWorldCanBeToldNeverToIssueSoApplyTimesOut() {
     InMemoryPlatform memory = InMemoryPlatform.create();
-    memory.world().issuing(false);
+    memory.world().installArgoCd().issuing(false);
     memory.platform().tenants().apply(Tenant.builder().name("shop").addHostnames("shop.example.com").build());
 
     assertThatThrownBy(() -> memory.platform().sites().apply(SITE)).isInstanceOf(WaitTimeoutException.class);

@@ -21,7 +21,7 @@ class InMemorySiteContractTest extends SiteContract {
     FakeClock clock = FakeClock.standard();
     InMemoryStore k8s = InMemoryStore.kubernetes().clock(clock);
     InMemoryStore aws = InMemoryStore.aws().clock(clock);
-    SiteWorld sim = SiteWorld.attach(k8s, aws, clock);
+    SiteWorld sim = SiteWorld.attach(k8s, aws, clock).installArgoCd();
     return new World() {
       @Override
       public ResourceStore kubernetes() {

@@ -43,7 +43,7 @@ import java.util.TreeSet;
  *       deletes its Ingress, then removes the Application's finalizer {@link SiteObjects#FINALIZER} so it goes.
  * </ul>
  *
- * <p>Argo CD is installed: the namespace {@value #ARGOCD_NAMESPACE} exists. It acts just before every read of either store ({@link InMemoryStore#beforeRead}), on the clock given,
+ * <p>{@link #installArgoCd()} creates the namespace {@value #ARGOCD_NAMESPACE}, which sites need. It acts just before every read of either store ({@link InMemoryStore#beforeRead}), on the clock given,
  * so a test moves the {@link dev.platformkit.testkit.FakeClock} (or lets the platform's sleeper do it) and
  * the world catches up. {@link #issuing(boolean) issuing(false)} and {@link #provisioning(boolean)
  * provisioning(false)} model a certificate that is never issued and a load balancer that never comes, for
@@ -138,13 +138,20 @@ public final class SiteWorld {
     return record;
   }
 
+  /**
+   * Installs Argo CD: creates its namespace {@value #ARGOCD_NAMESPACE} (not owned by platformkit) unless it
+   * exists. Sites refuse to apply without it, as on a cluster without Argo CD.
+   */
+  public SiteWorld installArgoCd() {
+    if (kubernetes.get(NAMESPACE, ResourceRef.kubernetes("Namespace", ARGOCD_NAMESPACE)).isEmpty()) {
+      kubernetes.create(NAMESPACE, Resource.desired(ResourceRef.kubernetes("Namespace", ARGOCD_NAMESPACE), Map.of(), Map.of(), Map.of()));
+    }
+    return this;
+  }
+
   /** Catches up with the clock now; also runs before every read of the stores. */
   public synchronized void run() {
     Instant now = clock.instant();
-    if (kubernetes.get(NAMESPACE, ResourceRef.kubernetes("Namespace", ARGOCD_NAMESPACE)).isEmpty()) {
-      // Argo CD is installed
-      kubernetes.create(NAMESPACE, Resource.desired(ResourceRef.kubernetes("Namespace", ARGOCD_NAMESPACE), Map.of(), Map.of(), Map.of()));
-    }
     applications(now);
     certificates(now);
   }
