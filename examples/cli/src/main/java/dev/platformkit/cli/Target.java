@@ -274,6 +274,8 @@ final class Target implements AutoCloseable {
       if (Files.exists(stateFile())) {
         memory.restoreFrom(stateFile());
       }
+      // the embedded cluster has Argo CD, which sites need (its namespace, not platformkit's)
+      memory.world().installArgoCd();
       kubernetes = memory.kubernetes();
       return memory.platform();
     }
