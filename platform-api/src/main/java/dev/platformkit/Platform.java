@@ -5,6 +5,8 @@ import dev.platformkit.internal.Primitives;
 import dev.platformkit.internal.Reconciler;
 import dev.platformkit.spi.ResourceStore;
 import dev.platformkit.schedule.Schedules;
+import dev.platformkit.site.SiteTimeouts;
+import dev.platformkit.site.Sites;
 import dev.platformkit.tenant.IamAccess;
 import dev.platformkit.tenant.Tenants;
 import java.time.Clock;
@@ -34,12 +36,14 @@ public final class Platform {
   private final Engine engine;
   private final Tenants tenants;
   private final Schedules schedules;
+  private final Sites sites;
 
   private Platform(Builder b) {
     Reconciler reconciler = new Reconciler(b.stores, b.retryPolicy, b.sleeper, b.clock, b.random);
     this.engine = new Engine(reconciler, b.clock, b.listener, Map.copyOf(b.options));
     this.tenants = Primitives.create(Tenants.class, engine);
     this.schedules = Primitives.create(Schedules.class, engine);
+    this.sites = Primitives.create(Sites.class, engine);
   }
 
   /** A new builder. */
@@ -55,6 +59,11 @@ public final class Platform {
   /** Put {@link dev.platformkit.schedule.Schedule}s into effect: sleep and wake their targets. */
   public Schedules schedules() {
     return schedules;
+  }
+
+  /** Plan, apply and delete {@link dev.platformkit.site.Site}s; start previews and expire them. */
+  public Sites sites() {
+    return sites;
   }
 
   /** The clock the platform measures time with. */
@@ -143,6 +152,12 @@ public final class Platform {
     /** How tenants' IAM roles get into the cluster. Default: {@link IamAccess#ACCESS_ENTRIES}. */
     public Builder iamAccess(IamAccess iamAccess) {
       options.put(IamAccess.class, Objects.requireNonNull(iamAccess, "iamAccess"));
+      return this;
+    }
+
+    /** How long site applies and deletes wait for certificates and load balancers. Default: {@link SiteTimeouts#DEFAULTS}. */
+    public Builder siteTimeouts(SiteTimeouts timeouts) {
+      options.put(SiteTimeouts.class, Objects.requireNonNull(timeouts, "timeouts"));
       return this;
     }
 

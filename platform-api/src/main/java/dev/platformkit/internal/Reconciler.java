@@ -188,6 +188,40 @@ public final class Reconciler {
    * Writes nothing.
    */
   public List<Step> plan(Set<String> owners, List<Resource> desired, List<Kind> kinds) {
+    return plan(owners, desired, kinds, r -> true, Replace.NEVER);
+  }
+
+  /**
+   * Shown in a plan where a value is known only once an earlier step of the same apply has run (a
+   * certificate's ARN, a load balancer's hostname), as {@code terraform plan} does. A planned change
+   * holding it matches any value there when the apply checks what it makes against the plan
+   * ({@link #matches}).
+   */
+  public static final String UNKNOWN = "(known after apply)";
+
+  /**
+   * Whether a change can only be made by deleting the object and creating it again (a field the provider
+   * cannot update, such as the domains of a certificate).
+   */
+  @FunctionalInterface
+  public interface Replace {
+    /** Never: every difference is an update. */
+    Replace NEVER = (kind, current, desired) -> false;
+
+    /** Whether {@code current} must be replaced to become {@code desired}. */
+    boolean needed(Kind kind, Resource current, Resource desired);
+  }
+
+  /**
+   * Like {@link #plan(Set, List, List)}, for one stage of an apply that makes an owner's objects in
+   * several stages (certificate, then Applications, then DNS records): only the owned objects
+   * {@code manages} accepts are this stage's (others of the same kinds are left for their stage), and a
+   * difference {@code replace} says cannot be an update becomes a DELETE followed by a CREATE of the same
+   * object (replace-on-change; a kind that must keep the old object until the new one is in use gives the
+   * new one another name instead, so that both live side by side).
+   */
+  public List<Step> plan(Set<String> owners, List<Resource> desired, List<Kind> kinds,
+      java.util.function.Predicate<Resource> manages, Replace replace) {
     Map<ResourceRef, String> wantedBy = new HashMap<>();
     for (Resource want : desired) {
       String other = wantedBy.putIfAbsent(want.ref(), owner(want));
@@ -211,7 +245,7 @@ public final class Reconciler {
         Map<String, String> selector = store.marks().selector(owners);
         for (Resource r : read(() -> store.list(kind, selector))) {
           Resource scoped = scope.isEmpty() ? r : rescope(r, scope);
-          if (owners.contains(store.marks().owner(r.labels()).orElse(null))) {
+          if (owners.contains(store.marks().owner(r.labels()).orElse(null)) && manages.test(scoped)) {
             actual.put(scoped.ref(), scoped);
           }
         }
@@ -253,7 +287,10 @@ public final class Reconciler {
           steps.add(new Step(new Change(Change.Action.CREATE, wanted.ref(), creationDiff(store, wanted)), kind, wanted, null));
         } else {
           Diff diff = diff(store, kind, current, wanted);
-          if (!diff.update().isEmpty()) {
+          if (!diff.update().isEmpty() && replace.needed(kind, current, wanted)) {
+            steps.add(new Step(new Change(Change.Action.DELETE, current.ref(), diff.fields()), kind, null, current));
+            steps.add(new Step(new Change(Change.Action.CREATE, wanted.ref(), creationDiff(store, wanted)), kind, wanted, null));
+          } else if (!diff.update().isEmpty()) {
             steps.add(new Step(new Change(Change.Action.UPDATE, wanted.ref(), diff.fields()), kind, wanted, current));
           }
         }
@@ -291,6 +328,69 @@ public final class Reconciler {
     return r.withRef(r.ref().inScope(scope));
   }
 
+  /**
+   * The CREATE steps of objects that cannot exist yet because an earlier step of the same apply names them
+   * (their name holds {@link #UNKNOWN}): planned without asking the store, which could not address them.
+   * For plans only; the apply plans them again once the name is known.
+   */
+  public List<Step> plannedCreates(List<Resource> desired, Kind kind) {
+    List<Step> steps = new ArrayList<>();
+    for (Resource want : desired) {
+      ResourceStore store = storeOf(want.ref());
+      Resource wanted = store.tracking().record(want);
+      steps.add(new Step(new Change(Change.Action.CREATE, wanted.ref(), creationDiff(store, wanted)), kind, wanted, null));
+    }
+    return steps;
+  }
+
+  /** How the engine waits between retries: also what {@link Wait}s between polls should use. */
+  public Sleeper sleeper() {
+    return sleeper;
+  }
+
+  /**
+   * Whether {@code made}, a change an apply is about to make, is what {@code planned} promised: the same
+   * action on the same object with the same field diffs, where {@link #UNKNOWN} in the planned target
+   * name or values stands for any text.
+   */
+  public static boolean matches(Change planned, Change made) {
+    if (planned.equals(made)) {
+      return true;
+    }
+    if (planned.action() != made.action() || planned.diff().size() != made.diff().size()
+        || !same(planned.target().name(), made.target().name())
+        || !planned.target().provider().equals(made.target().provider())
+        || !planned.target().kind().equals(made.target().kind())
+        || !java.util.Objects.equals(planned.target().namespace(), made.target().namespace())
+        || !planned.target().scope().equals(made.target().scope())) {
+      return false;
+    }
+    for (int i = 0; i < planned.diff().size(); i++) {
+      FieldDiff p = planned.diff().get(i);
+      FieldDiff m = made.diff().get(i);
+      if (!same(p.path(), m.path()) || !same(p.before(), m.before()) || !same(p.after(), m.after())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // UNKNOWN in a planned text matches anything in its place
+  private static boolean same(String planned, String made) {
+    if (planned == null || made == null || !planned.contains(UNKNOWN)) {
+      return java.util.Objects.equals(planned, made);
+    }
+    String[] parts = planned.split(java.util.regex.Pattern.quote(UNKNOWN), -1);
+    StringBuilder regex = new StringBuilder();
+    for (int i = 0; i < parts.length; i++) {
+      regex.append(java.util.regex.Pattern.quote(parts[i]));
+      if (i < parts.length - 1) {
+        regex.append(".*");
+      }
+    }
+    return made.matches(regex.toString());
+  }
+
   /** The plan of these steps for {@code subjects}. */
   public static Plan toPlan(List<? extends Serializable> subjects, boolean deletion, List<Step> steps) {
     return new Plan(subjects, deletion, steps.stream().map(Step::change).toList());
@@ -313,6 +413,79 @@ public final class Reconciler {
   /** Makes the changes of {@code steps}, in order, retrying conflicts and retryable failures. */
   public ApplyResult apply(List<Step> steps, ProgressListener listener, Set<ApplyOption> options) {
     return apply(steps, listener, options, false);
+  }
+
+  /**
+   * Makes the changes of {@code steps} like {@link #apply(List, ProgressListener, Set)}, but each run of
+   * consecutive writes of one kind to one store goes to {@link ResourceStore#write(Kind, List)} as one
+   * batch, which a store whose provider batches (Route53) makes in as few requests as it can. A batch that
+   * fails retryably is sent again (batches are all-or-nothing on such providers); one that meets a
+   * conflict, or fails again, is made write by write, each decided again on fresh state as usual, so that
+   * what the failed batch did make is not made twice.
+   */
+  public ApplyResult applyBatched(List<Step> steps, ProgressListener listener, Set<ApplyOption> options) {
+    List<Change> foreign = steps.stream().map(Step::change).filter(Change::deletesForeignObjects).toList();
+    if (!foreign.isEmpty() && !options.contains(ApplyOption.DELETE_FOREIGN_CONTENTS)) {
+      throw new ForeignContentsException(foreign);
+    }
+    Instant start = clock.instant();
+    List<Change> applied = new ArrayList<>();
+    int i = 0;
+    while (i < steps.size()) {
+      int end = i + 1;
+      while (end < steps.size() && batchable(steps.get(i), steps.get(end))) {
+        end++;
+      }
+      List<Step> batch = steps.subList(i, end);
+      batch.forEach(s -> listener.starting(s.change()));
+      if (batch.size() > 1 && writeBatch(batch)) {
+        batch.forEach(s -> {
+          listener.finished(s.change());
+          applied.add(s.change());
+        });
+      } else {
+        for (Step step : batch) {
+          Change made = execute(step, listener, false);
+          listener.finished(made == null ? step.change() : made);
+          if (made != null) {
+            applied.add(made);
+          }
+        }
+      }
+      i = end;
+    }
+    return new ApplyResult(applied, Duration.between(start, clock.instant()));
+  }
+
+  // writes of owned objects of one kind in one store; an update is written as planned
+  private static boolean batchable(Step first, Step next) {
+    return first.adjuster() == null && next.adjuster() == null && first.kind().equals(next.kind())
+        && first.change().target().scope().equals(next.change().target().scope());
+  }
+
+  // true when the batch was made; false when it is to be made write by write
+  private boolean writeBatch(List<Step> batch) {
+    ResourceStore store = storeOf(batch.get(0).change().target());
+    List<dev.platformkit.spi.Write> writes = new ArrayList<>();
+    for (Step s : batch) {
+      switch (s.change().action()) {
+        case CREATE -> writes.add(new dev.platformkit.spi.Write(Change.Action.CREATE, null, s.desired(), null));
+        case UPDATE -> writes.add(new dev.platformkit.spi.Write(Change.Action.UPDATE, s.current(), s.desired(),
+            diff(store, s.kind(), s.current(), s.desired()).update()));
+        case DELETE -> writes.add(new dev.platformkit.spi.Write(Change.Action.DELETE, s.current(), null, null));
+      }
+    }
+    for (int attempt = 1; ; attempt++) {
+      try {
+        store.write(batch.get(0).kind(), writes);
+        return true;
+      } catch (PlatformException e) {
+        if (!e.retryable() || e instanceof ConflictException || attempt >= retry.maxAttempts()) {
+          return false;
+        }
+        sleeper.sleep(retry.delay(attempt, random));
+      }
+    }
   }
 
   private ApplyResult apply(List<Step> steps, ProgressListener listener, Set<ApplyOption> options, boolean strict) {

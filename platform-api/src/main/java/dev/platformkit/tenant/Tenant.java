@@ -113,6 +113,31 @@ public abstract class Tenant implements Serializable, WithTenant {
     return PodSecurity.defaults();
   }
 
+  /**
+   * The annotation on each of the tenant's namespaces that lists {@link #hostnames()}, comma-separated: how
+   * {@code Sites} learn which hosts a tenant allows from the cluster, as applied, without the Tenant spec.
+   */
+  public static final String HOSTNAMES_ANNOTATION = "platformkit.dev/hostnames";
+
+  /**
+   * Whether {@code host} is allowed by {@code hostnames} (exact, or one level under a {@code *.} wildcard),
+   * the rule of {@link #allowsHost(String)}.
+   */
+  public static boolean allows(List<String> hostnames, String host) {
+    for (String allowed : hostnames) {
+      if (allowed.equals(host)) {
+        return true;
+      }
+      if (allowed.startsWith("*.")) {
+        String suffix = allowed.substring(1);
+        if (host.endsWith(suffix) && host.indexOf('.') == host.length() - suffix.length()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /** Host names the tenant's Sites may use: exact names and {@code *.} wildcards. */
   public abstract List<String> hostnames();
 
@@ -147,18 +172,7 @@ public abstract class Tenant implements Serializable, WithTenant {
 
   /** Whether a site host name is allowed by {@link #hostnames()} (exact, or one level under a wildcard). */
   public boolean allowsHost(String host) {
-    for (String allowed : hostnames()) {
-      if (allowed.equals(host)) {
-        return true;
-      }
-      if (allowed.startsWith("*.")) {
-        String suffix = allowed.substring(1);
-        if (host.endsWith(suffix) && host.indexOf('.') == host.length() - suffix.length()) {
-          return true;
-        }
-      }
-    }
-    return false;
+    return allows(hostnames(), host);
   }
 
   @Value.Check

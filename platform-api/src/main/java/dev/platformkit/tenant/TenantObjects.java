@@ -120,6 +120,10 @@ final class TenantObjects {
       // kept on the cluster, so that a spec edited to false cannot delete without an apply first
       annotations.put(PREVENT_DELETION, "true");
     }
+    if (!t.hostnames().isEmpty()) {
+      // what Sites read to check a site's hosts against its tenant, without the Tenant spec at hand
+      annotations.put(Tenant.HOSTNAMES_ANNOTATION, String.join(",", t.hostnames()));
+    }
     return Resource.desired(ResourceRef.kubernetes("Namespace", ns.name()), labels, annotations, Map.of());
   }
 

@@ -102,6 +102,12 @@ public abstract class ForwardingStore implements ResourceStore {
     write(Operation.DELETE, kind, current.ref().toString(), () -> delegate.delete(kind, current));
   }
 
+  /** A batch goes to the delegate as one write, so a store that batches still does behind a wrapper. */
+  @Override
+  public void write(Kind kind, List<dev.platformkit.spi.Write> writes) {
+    write(() -> delegate.write(kind, writes));
+  }
+
   @Override
   public Marks marks() {
     return delegate.marks();

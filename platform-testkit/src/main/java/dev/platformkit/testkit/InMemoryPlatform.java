@@ -17,7 +17,9 @@ import java.util.Objects;
  * platformkit need, with no cluster and no AWS account. The stores are exposed for assertions, the
  * platform's calls to them go through {@link #faults()}, and the whole state can be saved as a JSON or
  * YAML document and restored ({@link #snapshot(Path)}, {@link #restore(Path)}): fixtures for tests, and
- * the state file of the CLI's embedded backend.
+ * the state file of the CLI's embedded backend. A
+ * {@link dev.platformkit.testkit.sim.SiteWorld} acts around the stores as ACM and Argo CD would, so sites
+ * apply end to end once {@code world().installArgoCd()} has made Argo CD's namespace.
  *
  * <pre>{@code
  * InMemoryPlatform memory = InMemoryPlatform.create();
@@ -32,12 +34,14 @@ public final class InMemoryPlatform {
   private final FakeClock clock;
   private final Faults faults;
   private final Platform platform;
+  private final dev.platformkit.testkit.sim.SiteWorld world;
 
   private InMemoryPlatform(InMemoryStore kubernetes, InMemoryStore aws, FakeClock clock, IamAccess iamAccess,
       ProgressListener listener) {
     this.kubernetes = kubernetes.clock(clock);
     this.aws = aws.clock(clock);
     this.clock = clock;
+    this.world = dev.platformkit.testkit.sim.SiteWorld.attach(this.kubernetes, this.aws, clock);
     this.faults = new Faults(clock);
     this.platform = Platform.builder()
         .kubernetes(new FaultyStore(kubernetes, faults))
@@ -96,6 +100,14 @@ public final class InMemoryPlatform {
   /** The in-memory AWS state (the platform reaches it through {@link #faults()}). */
   public InMemoryStore aws() {
     return aws;
+  }
+
+  /**
+   * The simulation of ACM, Argo CD and the load balancer controller around the stores, which sites need
+   * (certificates get issued, Applications get load balancers): to tune its delays or make it stop.
+   */
+  public dev.platformkit.testkit.sim.SiteWorld world() {
+    return world;
   }
 
   /** The clock, to move time. */

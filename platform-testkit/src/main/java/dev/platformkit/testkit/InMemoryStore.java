@@ -132,8 +132,45 @@ public final class InMemoryStore implements ResourceStore {
     return ResourceRef.AWS.equals(provider) ? Tracking.NONE : Tracking.ANNOTATIONS;
   }
 
+  /**
+   * Runs {@code hook} before every read (list, get) of this store, outside its lock: how a simulation of
+   * what controllers do in the real world ({@link dev.platformkit.testkit.sim.SiteWorld}) catches up with
+   * the clock just before anyone looks. A hook that reads stores itself is not run again inside.
+   * Default: none.
+   */
+  public InMemoryStore beforeRead(Runnable hook) {
+    synchronized (this) {
+      this.beforeRead = hook == null ? () -> {} : hook;
+    }
+    return this;
+  }
+
+  private Runnable beforeRead = () -> {};
+  private static final ThreadLocal<Boolean> IN_HOOK = ThreadLocal.withInitial(() -> false);
+
+  private void react() {
+    Runnable hook;
+    synchronized (this) {
+      hook = beforeRead;
+    }
+    if (IN_HOOK.get()) {
+      return;
+    }
+    IN_HOOK.set(true);
+    try {
+      hook.run();
+    } finally {
+      IN_HOOK.set(false);
+    }
+  }
+
   @Override
-  public synchronized List<Resource> list(Kind kind, Map<String, String> selector) {
+  public List<Resource> list(Kind kind, Map<String, String> selector) {
+    react();
+    return listNow(kind, selector);
+  }
+
+  private synchronized List<Resource> listNow(Kind kind, Map<String, String> selector) {
     checkKind(kind);
     finishDeletions();
     List<Resource> out = new ArrayList<>();
@@ -148,10 +185,12 @@ public final class InMemoryStore implements ResourceStore {
 
   // objects are sorted by provider, kind, namespace and name: one namespace's objects of a kind are a range
   @Override
-  public synchronized List<Resource> list(Kind kind, String namespace, Map<String, String> selector) {
-    if (namespace == null) {
-      return list(kind, selector);
-    }
+  public List<Resource> list(Kind kind, String namespace, Map<String, String> selector) {
+    react();
+    return namespace == null ? listNow(kind, selector) : listNow(kind, namespace, selector);
+  }
+
+  private synchronized List<Resource> listNow(Kind kind, String namespace, Map<String, String> selector) {
     checkKind(kind);
     finishDeletions();
     List<Resource> out = new ArrayList<>();
@@ -166,7 +205,12 @@ public final class InMemoryStore implements ResourceStore {
   }
 
   @Override
-  public synchronized Optional<Resource> get(Kind kind, ResourceRef ref) {
+  public Optional<Resource> get(Kind kind, ResourceRef ref) {
+    react();
+    return getNow(kind, ref);
+  }
+
+  private synchronized Optional<Resource> getNow(Kind kind, ResourceRef ref) {
     checkKind(kind);
     finishDeletions();
     return Optional.ofNullable(objects.get(unscoped(ref)))

@@ -5,9 +5,11 @@ import dev.platformkit.ApplyResult;
 import dev.platformkit.Plan;
 import dev.platformkit.Platform;
 import dev.platformkit.StalePlanException;
+import dev.platformkit.site.Site;
 import dev.platformkit.spec.Specs;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,14 +20,15 @@ import picocli.CommandLine.Option;
  * reconciles schedules now. {@code platform apply FILE} applies a plan saved by {@code plan -out FILE}.
  */
 @Command(name = "apply", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-    description = {"Print the plan, then apply it; Schedules are reconciled now. A second run prints \"no changes\".",
+    description = {"Print the plan, then apply it: Tenants first, then Sites (waiting for their certificates and load"
+        + " balancers, progress on standard error); Schedules are reconciled now. A second run prints \"no changes\".",
         "On a real cluster it asks for 'yes' first, unless --auto-approve; without a terminal it refuses. The"
             + " embedded in-memory backend needs no confirmation.",
         "'platform apply FILE' applies a plan saved with 'platform plan -out FILE' exactly, without asking (it"
             + " was reviewed): it refuses (exit 1) a plan made for another backend or context, and one the state"
             + " has drifted from since.",
         "Exit status 0 once applied (changes or none), 1 on any error."})
-final class ApplyCommand extends SpecCommand {
+final class ApplyCommand extends PathsCommand {
 
   @Mixin
   Target target;
@@ -95,6 +98,20 @@ final class ApplyCommand extends SpecCommand {
             : platform.tenants().apply(plans.tenants());
         t.save();
         printResult(tenants, result);
+      }
+      if (plans.sites() != null) {
+        // the engine re-plans the sites and refuses a plan the state has drifted from (StalePlanException)
+        List<Site> sites = plans.sites().subjects().stream().map(Site.class::cast).toList();
+        Map<String, Object> part = printSitePlan(t, sites, plans.sites());
+        if (!plans.sites().isEmpty()) {
+          ApplyResult result;
+          try {
+            result = platform.sites().apply(plans.sites());
+          } finally {
+            t.save();
+          }
+          printResult(part, result);
+        }
       }
       if (plans.schedulePlan() != null) {
         Map<String, Object> part = printSchedulePlan(t, plans.schedules(), plans.at(), plans.schedulePlan());

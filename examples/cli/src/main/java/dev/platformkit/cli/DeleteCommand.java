@@ -5,13 +5,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code platform delete PATH...}: deletes everything the specs' tenants own, in reverse order. */
+/** {@code platform delete PATH...}: deletes everything the specs' sites and tenants own, in reverse order. */
 @Command(name = "delete", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-    description = {"Delete everything the tenants in the specs own (never what they don't).",
+    description = {"Delete everything the sites and tenants in the specs own (never what they don't): sites first, then tenants.",
         "On a real cluster it shows the deletion plan and asks for 'yes' first, unless --auto-approve; without"
             + " a terminal it refuses. The embedded in-memory backend needs no confirmation.",
         "Exit status 0 once deleted (or nothing to delete), 1 on any error."})
-final class DeleteCommand extends SpecCommand {
+final class DeleteCommand extends PathsCommand {
 
   @Mixin
   Target target;

@@ -15,7 +15,7 @@ import picocli.CommandLine.IFactory;
 
 /**
  * The {@code platform} command: validate, plan, apply and delete platformkit spec files (and show,
- * reconcile and render schedules), on the embedded
+ * reconcile and render schedules, start site previews and expire them), on the embedded
  * in-memory backend (state kept in a local file) or, with {@code --kubeconfig}/{@code --context}, on a
  * real cluster.
  */
@@ -33,6 +33,7 @@ import picocli.CommandLine.IFactory;
             + " delete return 0 once they applied them"},
     footerHeading = "%n",
     subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class, PlanCommand.class, ApplyCommand.class, DeleteCommand.class, ScheduleCommand.class,
+        SiteCommand.class, SiteCommand.Group.class,
         SchemaCommand.class, UpgradeCommand.class})
 public final class Main implements Runnable {
 

@@ -2,6 +2,7 @@ package dev.platformkit.cli;
 
 import dev.platformkit.Plan;
 import dev.platformkit.Platform;
+import dev.platformkit.ValidationException;
 import dev.platformkit.spec.Specs;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -11,9 +12,10 @@ import picocli.CommandLine.Option;
 
 /** {@code platform plan PATH...}: what apply would change (tenants; schedules reconciled now); writes nothing. */
 @Command(name = "plan", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-    description = {"Show what apply would change (for Schedules: what a reconcile now would change). Writes nothing.",
+    description = {"Show what apply would change (for Sites: values only an earlier step gives show as (known after apply); for"
+        + " Schedules: what a reconcile now would change). Writes nothing.",
         "Exit status 0 when there are no changes, 2 when there are, 1 on any error."})
-final class PlanCommand extends SpecCommand {
+final class PlanCommand extends PathsCommand {
 
   @Mixin
   Target target;
@@ -44,10 +46,26 @@ final class PlanCommand extends SpecCommand {
     try (Target t = target) {
       t.checkIamAccess(specs, false);
       Platform platform = t.platform(out());
+      t.checkSites(specs.sites());
       putTarget(t);
       Plan plan = platform.tenants().plan(specs.tenants());
       printPlan(t, specs, plan);
       boolean changes = !plan.isEmpty();
+      Plan sites = null;
+      if (!specs.sites().isEmpty()) {
+        try {
+          sites = platform.sites().plan(specs.sites());
+          printSitePlan(t, specs.sites(), sites);
+          changes |= !sites.isEmpty();
+        } catch (ValidationException e) {
+          if (plan.isEmpty()) {
+            throw e;
+          }
+          // a site is checked against its tenant as applied: a tenant of this run not applied yet says nothing
+          note("note: the " + specs.sites().size() + " site(s) are planned once the tenants' changes are applied"
+              + " (apply, or plan again after it): " + cli(e.getMessage()).replace('\n', ' '));
+        }
+      }
       Instant now = t.now();
       Plan schedules = null;
       if (!specs.schedules().isEmpty()) {
@@ -59,7 +77,7 @@ final class PlanCommand extends SpecCommand {
       noteUnapplied(specs);
       if (saveTo != null) {
         SavedPlan.write(saveTo, t.identity(), now,
-            new SavedPlan.Contents(plan, specs.schedules(), now, schedules));
+            new SavedPlan.Contents(plan, specs.schedules(), now, schedules, sites));
         if (json()) {
           report().put("savedPlan", saveTo.toAbsolutePath().toString());
         }

@@ -47,12 +47,16 @@ final class SavedPlan {
   private static final ObjectInputFilter FILTER = ObjectInputFilter.Config.createFilter(
       "maxdepth=64;maxrefs=1000000;dev.platformkit.**;java.lang.*;java.util.*;java.time.*;java.math.*;!*");
 
-  /** What the file holds: the tenants' plan and, if the specs had any, the schedules' plan at {@code at}. */
-  record Contents(Plan tenants, List<Schedule> schedules, Instant at, Plan schedulePlan) implements Serializable {
+  /**
+   * What the file holds: the tenants' plan, if the specs had any, the schedules' plan at {@code at}, and the
+   * sites' plan (null when the specs have no site, or their tenants were not applied yet).
+   */
+  record Contents(Plan tenants, List<Schedule> schedules, Instant at, Plan schedulePlan, Plan sites) implements Serializable {
     private static final long serialVersionUID = 1L;
 
     int changes() {
-      return tenants.changes().size() + (schedulePlan == null ? 0 : schedulePlan.changes().size());
+      return tenants.changes().size() + (schedulePlan == null ? 0 : schedulePlan.changes().size())
+          + (sites == null ? 0 : sites.changes().size());
     }
   }
 

@@ -51,7 +51,7 @@ final class ScheduleCommand implements Runnable {
   @Command(name = "show", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
       description = "For each schedule: up or down at the instant, the next transitions (local time"
       + " and UTC), the down hours of the week from then, and what that saves on the targeted workloads found on the backend.")
-  static final class Show extends SpecCommand {
+  static final class Show extends PathsCommand {
     @picocli.CommandLine.Mixin
     Target target;
 
@@ -89,7 +89,7 @@ final class ScheduleCommand implements Runnable {
   @Command(name = "reconcile", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
       description = "Put the targets of the schedules to sleep or wake them, as the schedules"
       + " want them at the instant; print the changes made and the warnings.")
-  static final class Reconcile extends SpecCommand {
+  static final class Reconcile extends PathsCommand {
     @picocli.CommandLine.Mixin
     Target target;
 
@@ -119,7 +119,7 @@ final class ScheduleCommand implements Runnable {
   @Command(name = "manifests", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
       description = "Print the objects that run the schedules inside the cluster (a CronJob"
       + " reconciling every 5 minutes, its ServiceAccount, ConfigMap and namespace-scoped Roles) as YAML documents.")
-  static final class Manifests extends SpecCommand {
+  static final class Manifests extends PathsCommand {
     @picocli.CommandLine.Option(names = "--image", paramLabel = "IMAGE", required = true,
         description = "Container image whose entrypoint is the platform command.")
     String image;

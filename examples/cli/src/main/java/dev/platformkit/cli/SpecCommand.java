@@ -3,6 +3,7 @@ package dev.platformkit.cli;
 import dev.platformkit.ApplyOption;
 import dev.platformkit.ApplyResult;
 import dev.platformkit.BackendException;
+import dev.platformkit.Change;
 import dev.platformkit.OwnershipException;
 import dev.platformkit.Plan;
 import dev.platformkit.Platform;
@@ -11,6 +12,7 @@ import dev.platformkit.StalePlanException;
 import dev.platformkit.ValidationException;
 import dev.platformkit.Violation;
 import dev.platformkit.schedule.Schedule;
+import dev.platformkit.site.Site;
 import dev.platformkit.spec.SpecReader;
 import dev.platformkit.spec.Specs;
 import java.io.PrintWriter;
@@ -22,14 +24,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** What every command shares: the spec paths, reading them, and turning failures into messages and statuses. */
 abstract class SpecCommand implements Callable<Integer> {
 
-  @Parameters(paramLabel = "PATH", arity = "1..*", description = "Spec files or directories (*.yaml, *.yml, *.json).")
-  List<Path> paths;
+  /** The spec files or directories: positional in most commands ({@link PathsCommand}), {@code -f} in others. */
+  List<Path> paths = List.of();
 
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -127,6 +128,9 @@ abstract class SpecCommand implements Callable<Integer> {
       return Main.INVALID;
     }
     try {
+      if (!readsSpecs()) {
+        return run((Specs) null);
+      }
       Integer saved = savedPlan();
       if (saved != null) {
         return saved;
@@ -155,6 +159,11 @@ abstract class SpecCommand implements Callable<Integer> {
     } catch (PlatformException e) {
       return error(Main.FAILED, cli(e.getMessage()), List.of(), e);
     }
+  }
+
+  /** Whether the command reads specs; when not ({@code sites expire}), {@link #run(Specs)} gets null. */
+  boolean readsSpecs() {
+    return true;
   }
 
   /** For {@code apply FILE}: applies a saved plan and returns the status; null when the paths are specs. */
@@ -227,7 +236,15 @@ abstract class SpecCommand implements Callable<Integer> {
     try (target) {
       target.checkIamAccess(specs, deletion);
       Platform platform = target.platform(out());
+      target.checkSites(specs.sites());
       putTarget(target);
+      if (deletion && !specs.sites().isEmpty()) {
+        // sites go before their tenants: their Ingresses live in the tenants' namespaces
+        Integer refused = applySites(target, platform, specs.sites(), true);
+        if (refused != null) {
+          return refused;
+        }
+      }
       Plan plan = deletion ? platform.tenants().planDelete(specs.tenants()) : platform.tenants().plan(specs.tenants());
       Map<String, Object> tenants = printPlan(target, specs, plan);
       if (!plan.isEmpty()) {
@@ -240,6 +257,13 @@ abstract class SpecCommand implements Callable<Integer> {
         target.save();
         printResult(tenants, result);
       }
+      if (!deletion && !specs.sites().isEmpty()) {
+        // after the tenants: a site needs its tenant's namespace and hostnames as applied
+        Integer refused = applySites(target, platform, specs.sites(), false);
+        if (refused != null) {
+          return refused;
+        }
+      }
       if (!deletion && !specs.schedules().isEmpty()) {
         Integer refused = reconcileSchedules(target, platform, specs.schedules(), target.now());
         if (refused != null) {
@@ -251,6 +275,57 @@ abstract class SpecCommand implements Callable<Integer> {
       }
       return 0;
     }
+  }
+
+  /**
+   * Plans {@code sites} (or their deletion), prints the plan, asks on a real cluster, then applies it unless
+   * it is empty; the embedded state is saved even when the apply fails midway (a wait that timed out), so
+   * that running it again resumes. Null when done, else the status of the refusal.
+   */
+  Integer applySites(Target target, Platform platform, List<Site> sites, boolean deletion) {
+    Plan plan = deletion ? deletionPlan(platform, sites) : platform.sites().plan(sites);
+    Map<String, Object> part = printSitePlan(target, sites, plan);
+    if (!plan.isEmpty()) {
+      Integer refused = confirm(target, plan, deletion ? "delete" : "apply");
+      if (refused != null) {
+        return refused;
+      }
+      ApplyResult result;
+      try {
+        result = platform.sites().apply(plan);
+      } finally {
+        target.save();
+      }
+      printResult(part, result);
+    }
+    return null;
+  }
+
+  /** One deletion plan of all {@code sites}: {@code Sites.planDelete} of each, in turn. */
+  static Plan deletionPlan(Platform platform, List<Site> sites) {
+    List<Change> changes = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+    for (Site site : sites) {
+      Plan one = platform.sites().planDelete(site);
+      changes.addAll(one.changes());
+      warnings.addAll(one.warnings());
+    }
+    return new Plan(sites, true, changes, warnings);
+  }
+
+  /** Prints the sites' plan; under JSON, returns its part of the document ({@code sites: {plan, result}}). */
+  Map<String, Object> printSitePlan(Target target, List<Site> sites, Plan plan) {
+    if (json()) {
+      Map<String, Object> part = new LinkedHashMap<>();
+      part.put("plan", Report.plan(plan));
+      part.put("result", null);
+      report.put("sites", part);
+      return part;
+    }
+    out().println((plan.isDeletion() ? "deletion plan" : "plan") + " for " + sites.size() + " site(s) on the "
+        + target.describe() + ":");
+    out().println(rendered(plan));
+    return null;
   }
 
   /**
@@ -284,8 +359,8 @@ abstract class SpecCommand implements Callable<Integer> {
 
   /** Prints the tenants' plan; under JSON, returns its part of the document ({@code tenants: {plan, result}}). */
   Map<String, Object> printPlan(Target target, Specs specs, Plan plan) {
-    // nothing but schedules: their plan says it all
-    boolean quiet = !plan.isDeletion() && specs.tenants().isEmpty() && !specs.schedules().isEmpty();
+    // nothing but schedules or sites: their plans say it all
+    boolean quiet = specs.tenants().isEmpty() && (!specs.sites().isEmpty() || (!plan.isDeletion() && !specs.schedules().isEmpty()));
     return printPlan(quiet ? null : (plan.isDeletion() ? "deletion plan" : "plan") + " for " + specs.tenants().size()
         + " tenant(s) on the " + target.describe() + ":", plan);
   }
@@ -335,9 +410,9 @@ abstract class SpecCommand implements Callable<Integer> {
 
   /** Says which kinds this command reads but does not act on yet. */
   void noteUnapplied(Specs specs) {
-    int others = specs.sites().size() + specs.upgradePlans().size();
+    int others = specs.upgradePlans().size();
     if (others > 0) {
-      note("note: " + others + " Site/UpgradePlan document(s) validated; only Tenants and Schedules are applied by this version");
+      note("note: " + others + " UpgradePlan document(s) validated; they are not applied (see 'platform upgrade plan')");
     }
   }
 

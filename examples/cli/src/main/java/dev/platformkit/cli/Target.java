@@ -10,6 +10,7 @@ import dev.platformkit.ValidationException;
 import dev.platformkit.Violation;
 import dev.platformkit.aws.AwsBackend;
 import dev.platformkit.k8s.KubernetesBackend;
+import dev.platformkit.site.Site;
 import dev.platformkit.spec.SpecDocument;
 import dev.platformkit.spec.Specs;
 import dev.platformkit.spi.ResourceStore;
@@ -51,9 +52,11 @@ import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.acm.AcmClient;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.route53.Route53Client;
 
 /**
  * Where the commands act: the embedded in-memory backend (default) or a real cluster and AWS account.
@@ -89,8 +92,9 @@ final class Target implements AutoCloseable {
       description = "EKS cluster name, for the access entries of IamRole members (real cluster only).")
   String cluster;
 
-  @Option(names = "--region", paramLabel = "REGION", description = "AWS region of the EKS cluster and of schedules' node"
-      + " groups, RDS instances and Auto Scaling groups; acts on AWS too (default region: the SDK's).")
+  @Option(names = "--region", paramLabel = "REGION", description = "AWS region of the EKS cluster, of schedules' node"
+      + " groups, RDS instances and Auto Scaling groups, and of sites' ACM certificates (Route53 is global); acts on"
+      + " AWS too (default region: the SDK's).")
   String region;
 
   @Option(names = "--iam-access", paramLabel = "MODE", defaultValue = "ACCESS_ENTRIES",
@@ -118,6 +122,8 @@ final class Target implements AutoCloseable {
   private EksClient eks;
   private RdsClient rds;
   private AutoScalingClient autoScaling;
+  private AcmClient acm;
+  private Route53Client route53;
 
   /** Waits between retries with {@link Sleeper#SYSTEM}; now is the system clock's. */
   Target() {
@@ -168,6 +174,27 @@ final class Target implements AutoCloseable {
         throw new ValidationException("Tenant " + tenant.name(), violations);
       }
     }
+  }
+
+  /**
+   * Refuses, before planning, sites on a real cluster when no AWS account is configured: their certificates
+   * (ACM) and DNS records (Route53) need one, and the library's own message names its Java builders.
+   */
+  void checkSites(List<Site> sites) {
+    if (embedded() || sites.isEmpty() || cluster != null || region != null) {
+      return;
+    }
+    throw new PlatformException("site " + sites.get(0).name() + (sites.size() > 1 ? " (and " + (sites.size() - 1)
+        + " more)" : "") + " needs AWS for its ACM certificate and Route53 records, and none is configured: give"
+        + " --region REGION (credentials as the AWS SDK finds them)");
+  }
+
+  /**
+   * The platform's now for sites (when a preview expires): on the embedded backend the state's clock, which
+   * stamped the previews' expiry and which the simulated waits move; elsewhere {@link #now()}.
+   */
+  Instant siteNow() {
+    return memory != null ? memory.clock().instant() : now();
   }
 
   boolean embedded() {
@@ -247,6 +274,8 @@ final class Target implements AutoCloseable {
       if (Files.exists(stateFile())) {
         memory.restoreFrom(stateFile());
       }
+      // the embedded cluster has Argo CD, which sites need (its namespace, not platformkit's)
+      memory.world().installArgoCd();
       kubernetes = memory.kubernetes();
       return memory.platform();
     }
@@ -266,18 +295,24 @@ final class Target implements AutoCloseable {
       var eksBuilder = EksClient.builder().overrideConfiguration(once);
       var rdsBuilder = RdsClient.builder().overrideConfiguration(once);
       var autoScalingBuilder = AutoScalingClient.builder().overrideConfiguration(once);
+      var acmBuilder = AcmClient.builder().overrideConfiguration(once);
+      // Route53 is a global service: its endpoint is the same from every region
+      var route53Builder = Route53Client.builder().overrideConfiguration(once).region(Region.AWS_GLOBAL);
       if (region != null) {
         eksBuilder.region(Region.of(region));
         rdsBuilder.region(Region.of(region));
         autoScalingBuilder.region(Region.of(region));
+        acmBuilder.region(Region.of(region));
       }
       eks = eksBuilder.build();
       rds = rdsBuilder.build();
       autoScaling = autoScalingBuilder.build();
+      acm = acmBuilder.build();
+      route53 = route53Builder.build();
       eksServer = eks.serviceClientConfiguration().endpointOverride().map(uri -> "EKS at " + uri)
           .orElse("EKS in " + eks.serviceClientConfiguration().region());
       // EKS access entries need the cluster's name; node groups, RDS and Auto Scaling (schedules) do not
-      AwsBackend.Builder aws = AwsBackend.builder().eks(eks).rds(rds).autoScaling(autoScaling);
+      AwsBackend.Builder aws = AwsBackend.builder().eks(eks).rds(rds).autoScaling(autoScaling).acm(acm).route53(route53);
       if (cluster != null) {
         aws.clusterName(cluster);
       }
@@ -475,6 +510,12 @@ final class Target implements AutoCloseable {
     }
     if (autoScaling != null) {
       autoScaling.close();
+    }
+    if (acm != null) {
+      acm.close();
+    }
+    if (route53 != null) {
+      route53.close();
     }
   }
 }

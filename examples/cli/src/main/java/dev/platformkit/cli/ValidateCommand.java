@@ -13,7 +13,7 @@ import picocli.CommandLine.Mixin;
 /** {@code platform validate PATH...}: loads and checks specs; prints a summary or every error with file:line. */
 @Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Load and check spec files; print a summary or every error with file:line:column.")
-final class ValidateCommand extends SpecCommand {
+final class ValidateCommand extends PathsCommand {
 
   @Mixin
   OutputOptions output;

@@ -17,6 +17,22 @@ final class Cli {
   /** The example specs; surefire runs in the module directory, an IDE may run at the repository root. */
   static final Path SPECS = Files.isDirectory(Path.of("../specs")) ? Path.of("../specs") : Path.of("examples/specs");
 
+  /**
+   * The example specs without their Site (copied into {@code dir}/cluster-specs): what a cluster without an
+   * AWS account takes, since a site needs ACM and Route53.
+   */
+  static Path clusterSpecs(Path dir) throws IOException {
+    Path specs = Files.createDirectories(dir.resolve("cluster-specs"));
+    try (java.util.stream.Stream<Path> files = Files.list(SPECS)) {
+      for (Path f : files.toList()) {
+        if (!Files.readString(f).contains("\nkind: Site\n")) {
+          Files.copy(f, specs.resolve(f.getFileName().toString()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+    return specs;
+  }
+
   /** What a run printed and returned. */
   record Run(int status, String out, String err) {}
 

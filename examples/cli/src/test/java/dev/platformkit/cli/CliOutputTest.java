@@ -107,7 +107,8 @@ class CliOutputTest {
     assertThat(first.get("diff").get(0).get("after").asText()).isEqualTo("cc-1234");
     assertThat(doc.get("tenants").get("result").isNull()).isTrue();
     assertThat(doc.get("schedules").get("plan").get("changes").isArray()).isTrue();
-    assertThat(doc.get("notes").get(0).asText()).contains("Site/UpgradePlan");
+    assertThat(doc.get("notes").get(0).asText()).contains("site(s) are planned once the tenants' changes are applied");
+    assertThat(doc.get("notes").get(1).asText()).contains("1 UpgradePlan document(s) validated");
   }
 
   @Test

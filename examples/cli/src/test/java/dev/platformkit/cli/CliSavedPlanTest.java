@@ -31,9 +31,13 @@ class CliSavedPlanTest {
 
     Run plan = run("plan", "-out", file.toString(), "--state", state(), SPECS.toString());
     Run apply = run("apply", "--state", state(), file.toString());
+    // the site is planned against its tenant as applied: its plan is saved once the tenant is there
+    Run sitePlan = run("plan", "-out", file.toString(), "--state", state(), SPECS.toString());
+    Run siteApply = run("apply", "--state", state(), file.toString());
     Run again = run("plan", "--state", state(), SPECS.toString());
 
     assertThat(plan.status()).as(plan.err()).isEqualTo(2);
+    assertThat(plan.out()).contains("site(s) are planned once the tenants' changes are applied");
     assertThat(plan.out()).contains("saved the plan to " + file.toAbsolutePath());
     List<String> lines = Files.readAllLines(file, StandardCharsets.ISO_8859_1);
     assertThat(lines.get(0)).isEqualTo("platformkit-plan 1");
@@ -46,6 +50,10 @@ class CliSavedPlanTest {
     assertThat(apply.status()).as(apply.err()).isZero();
     assertThat(apply.out()).contains("saved plan " + file.toAbsolutePath()).contains("+ Namespace payments-dev")
         .containsPattern("applied \\d+ changes");
+    assertThat(sitePlan.status()).as(sitePlan.err()).isEqualTo(2);
+    assertThat(sitePlan.out()).contains("plan for 1 site(s)").contains("+ Application argocd/pay-web");
+    assertThat(siteApply.status()).as(siteApply.err()).isZero();
+    assertThat(siteApply.out()).contains("plan for 1 site(s)").containsPattern("applied \\d+ changes");
     assertThat(again.status()).as(again.out()).isZero();
     assertThat(again.out()).contains("no changes");
   }

@@ -157,8 +157,8 @@ class ScheduleCliTest {
     assertThat(plan.status()).as(plan.err()).isEqualTo(Main.CHANGES);
     assertThat(plan.out()).contains("plan for 1 tenant(s)").contains("plan for 1 schedule(s) at " + NIGHT)
         .contains("~ Deployment payments-dev/api").contains("3 to update")
-        .contains("note: 2 Site/UpgradePlan document(s) validated; only Tenants and Schedules are applied by this version")
-        .doesNotContain("Schedule/Site/UpgradePlan");
+        .contains("plan for 1 site(s)")
+        .contains("note: 1 UpgradePlan document(s) validated; they are not applied (see 'platform upgrade plan')");
     assertThat(spec("Deployment", "payments-dev", "api").get("replicas")).as("plan writes nothing").isEqualTo(3);
 
     Run apply = run(Instant.parse(NIGHT), "apply", "--state", state.toString(), SPECS.toString());

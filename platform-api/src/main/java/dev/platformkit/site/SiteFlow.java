@@ -1,0 +1,534 @@
+package dev.platformkit.site;
+
+import dev.platformkit.Change;
+import dev.platformkit.PlatformException;
+import dev.platformkit.ProgressListener;
+import dev.platformkit.ResourceRef;
+import dev.platformkit.internal.Reconciler;
+import dev.platformkit.internal.Reconciler.Query;
+import dev.platformkit.internal.Reconciler.Step;
+import dev.platformkit.internal.Wait.Poll;
+import dev.platformkit.spi.Kind;
+import dev.platformkit.spi.Resource;
+import dev.platformkit.spi.ResourceStore;
+import dev.platformkit.spi.ResourceUpdate;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The steps of one site's apply or delete, each planned on the state as it is when the step comes (so a
+ * run resumes from the real state), in planning mode with {@link Reconciler#UNKNOWN} for what earlier steps
+ * would give.
+ */
+final class SiteFlow {
+  static final String ISSUED = "ISSUED";
+  static final String NAME_TAG = "platformkit:name";
+
+  private final Sites sites;
+  private final Site site; // null when deleting by name
+  private final String name;
+  private final String owner;
+  private final Reconciler reconciler;
+  private final ProgressListener listener;
+
+  SiteFlow(Sites sites, Site site, String name) {
+    this.sites = sites;
+    this.site = site;
+    this.name = name;
+    this.owner = Sites.SITE_OWNER_PREFIX + name;
+    this.reconciler = sites.engine().reconciler();
+    this.listener = sites.engine().listener();
+  }
+
+  // ---------------------------------------------------------------------------------------- apply
+
+  void apply(Sites.Run run) {
+    Optional<String> arn = certificate(run);
+    String hostname = applications(run, arn);
+    records(run, hostname);
+    cleanUp(run, certificateRef().map(ResourceRef::name).orElse(null));
+  }
+
+  // the certificate (requested, reused or given) and its validation; its ARN once issued
+  private Optional<String> certificate(Sites.Run run) {
+    if (site.tls().mode() == TlsMode.NONE) {
+      return Optional.empty();
+    }
+    if (site.tls().mode() == TlsMode.EXISTING) {
+      return site.tls().certificateArn();
+    }
+    ResourceStore aws = sites.aws();
+    ResourceRef ref = certificateRef().orElseThrow();
+    Optional<Resource> own = aws.get(SiteObjects.CERTIFICATE, ref);
+    if (own.isEmpty()) {
+      Optional<Resource> covering = covering(aws);
+      if (covering.isPresent()) {
+        String arn = arn(covering.get());
+        listener.progress("site " + name + ": reusing certificate " + arn + " " + domains(covering.get()));
+        return Optional.of(arn);
+      }
+    }
+    stage(run, reconciler.plan(Set.of(owner), List.of(certificate()), List.of(SiteObjects.CERTIFICATE),
+        r -> r.ref().equals(ref), SiteFlow::mustReplace), false);
+    Optional<Resource> live = run.planning ? own : aws.get(SiteObjects.CERTIFICATE, ref);
+    List<Resource> validation = validationRecords(live);
+    Set<ResourceRef> wanted = new LinkedHashSet<>();
+    validation.forEach(r -> wanted.add(r.ref()));
+    if (wanted.stream().anyMatch(r -> r.name().contains(Reconciler.UNKNOWN))) {
+      // named by ACM once the certificate is requested: nothing to read yet (and no store could address them)
+      stage(run, reconciler.plannedCreates(validation, SiteObjects.DNS_RECORD), true);
+    } else {
+      stage(run, reconciler.plan(Set.of(owner), validation, List.of(SiteObjects.DNS_RECORD), r -> wanted.contains(r.ref()),
+          Reconciler.Replace.NEVER), true);
+    }
+    if (run.planning) {
+      return Optional.of(live.map(SiteFlow::arn).filter(a -> !a.isEmpty()).orElse(Reconciler.UNKNOWN));
+    }
+    String subject = "certificate " + ref.name() + " for " + String.join(", ", site.hosts());
+    return Optional.of(sites.waiter().until(subject, sites.timeouts().certificate(), sites.timeouts().poll(), () -> {
+      Resource now = aws.get(SiteObjects.CERTIFICATE, ref)
+          .orElseThrow(() -> new PlatformException(subject + " is gone while waiting for it to be issued; apply again"));
+      String state = state(now);
+      if (ISSUED.equals(state)) {
+        return Poll.ready(arn(now));
+      }
+      if (!"PENDING_VALIDATION".equals(state) && !state.isEmpty()) {
+        throw new PlatformException(subject + " is " + state + " and will not be issued: check its validation records in "
+            + zone(site) + "; delete the site and apply it again to request a new one");
+      }
+      return Poll.pending(state.isEmpty() ? "requested" : state);
+    }));
+  }
+
+  // an issued certificate of anyone's that covers every host, at least one through a wildcard
+  private Optional<Resource> covering(ResourceStore aws) {
+    for (Resource c : aws.list(SiteObjects.CERTIFICATE, Map.of())) {
+      if (!ISSUED.equals(state(c)) || arn(c).isEmpty()) {
+        continue;
+      }
+      List<String> domains = domains(c);
+      boolean wildcard = false;
+      boolean all = true;
+      for (String host : site.hosts()) {
+        if (domains.contains(host)) {
+          continue;
+        }
+        int dot = host.indexOf('.');
+        if (dot > 0 && domains.contains("*" + host.substring(dot))) {
+          wildcard = true;
+        } else {
+          all = false;
+        }
+      }
+      if (all && wildcard) {
+        return Optional.of(c);
+      }
+    }
+    return Optional.empty();
+  }
+
+  // ACM cannot change a certificate's domains or validation method, only its tags. Its name carries a hash
+  // of the domains, so new domains are a new certificate next to the old one (which stays until no load
+  // balancer uses it); this catches the rest
+  private static boolean mustReplace(Kind kind, Resource current, Resource desired) {
+    for (String field : List.of("domainName", "subjectAlternativeNames", "validationMethod")) {
+      if (!java.util.Objects.equals(current.body().get(field), desired.body().get(field))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private Resource certificate() {
+    Map<String, String> tags = new LinkedHashMap<>(sites.aws().marks().of(owner));
+    // the AWS store addresses a certificate by this tag: the ref's name
+    tags.put(NAME_TAG, certificateRef().orElseThrow().name());
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("domainName", site.hosts().get(0));
+    body.put("subjectAlternativeNames", List.copyOf(new TreeSet<>(site.hosts())));
+    body.put("validationMethod", "DNS");
+    return Resource.desired(certificateRef().orElseThrow(), tags, Map.of(), body);
+  }
+
+  /** The certificate's reference: named after the site and a hash of its domains, so a replacement lives next to it. */
+  private Optional<ResourceRef> certificateRef() {
+    if (site == null || site.tls().mode() != TlsMode.ACM) {
+      return Optional.empty();
+    }
+    String domains = site.hosts().get(0) + "|" + String.join(",", new TreeSet<>(site.hosts()));
+    return Optional.of(ResourceRef.aws("Certificate", name + "-" + hash(domains)));
+  }
+
+  // the CNAMEs ACM asks for, except those that are there already for another certificate
+  private List<Resource> validationRecords(Optional<Resource> certificate) {
+    ResourceStore aws = sites.aws();
+    String zone = zone(site);
+    List<Resource> out = new ArrayList<>();
+    if (certificate.isEmpty() || validation(certificate.get()).isEmpty()) {
+      // not requested yet: ACM names one record per domain (fewer when they share one)
+      for (String host : new TreeSet<>(site.hosts())) {
+        String recordName = "_" + Reconciler.UNKNOWN + "." + host;
+        out.add(cname(zone, recordName, Reconciler.UNKNOWN));
+      }
+      return out;
+    }
+    Set<String> seen = new TreeSet<>();
+    for (Map<String, Object> v : validation(certificate.get())) {
+      String recordName = dnsName(String.valueOf(v.get("name")));
+      if (!seen.add(recordName)) {
+        continue;
+      }
+      Resource want = cname(zone, recordName, dnsName(String.valueOf(v.get("value"))));
+      Optional<Resource> existing = aws.get(SiteObjects.DNS_RECORD, want.ref());
+      boolean sharedWithAnother = existing.isPresent() && !owner.equals(aws.marks().owner(existing.get().labels()).orElse(null))
+          && existing.get().body().get("records") != null && existing.get().body().get("records").equals(want.body().get("records"));
+      if (!sharedWithAnother) {
+        out.add(want);
+      }
+    }
+    return out;
+  }
+
+  private Resource cname(String zone, String recordName, String value) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("name", recordName);
+    body.put("type", "CNAME");
+    body.put("ttl", 300);
+    body.put("records", List.of(value));
+    return Resource.desired(ResourceRef.aws("DnsRecord", zone + "/" + recordName + "/CNAME"),
+        sites.aws().marks().of(owner), Map.of(), body);
+  }
+
+  // the Applications with the certificate, then the wait for their load balancer; its hostname
+  private String applications(Sites.Run run, Optional<String> arn) {
+    ResourceStore k8s = sites.kubernetes();
+    List<Resource> desired = new ArrayList<>();
+    for (Resource app : SiteObjects.applications(site, arn)) {
+      Map<String, String> annotations = new LinkedHashMap<>(app.annotations());
+      annotations.put(Sites.HOSTS_ANNOTATION, String.join(",", site.hosts()));
+      expiresAt(run, k8s, app).ifPresent(at -> annotations.put(Sites.EXPIRES_ANNOTATION, at));
+      desired.add(Resource.desired(app.ref(), app.labels(), annotations, app.body()));
+    }
+    stage(run, reconciler.plan(Set.of(owner), desired, List.of(SiteObjects.APPLICATION), r -> true, Reconciler.Replace.NEVER), false);
+    if (run.planning) {
+      for (Resource app : desired) {
+        Optional<String> host = loadBalancer(k8s, app.ref());
+        if (host.isPresent()) {
+          return host.get();
+        }
+      }
+      return Reconciler.UNKNOWN;
+    }
+    String hostname = null;
+    for (Resource app : desired) {
+      String subject = "load balancer of Application " + app.ref().namespace() + "/" + app.ref().name();
+      String h = sites.waiter().until(subject, sites.timeouts().loadBalancer(), sites.timeouts().poll(), () -> {
+        Resource live = k8s.get(SiteObjects.APPLICATION, app.ref())
+            .orElseThrow(() -> new PlatformException(subject + ": the Application is gone; apply again"));
+        String health = text(live.body(), "status", "health", "status");
+        String sync = text(live.body(), "status", "sync", "status");
+        Optional<String> lb = loadBalancer(k8s, app.ref());
+        if ("Healthy".equals(health) && "Synced".equals(sync) && lb.isPresent()) {
+          return Poll.ready(lb.get());
+        }
+        return Poll.pending("health " + (health.isEmpty() ? "unknown" : health) + ", sync " + (sync.isEmpty() ? "unknown" : sync)
+            + (lb.isPresent() ? ", load balancer " + lb.get() : ", no load balancer yet"));
+      });
+      hostname = hostname == null ? h : hostname;
+    }
+    return hostname;
+  }
+
+  // the first load balancer hostname of the Ingresses Argo CD made for the Application
+  private Optional<String> loadBalancer(ResourceStore k8s, ResourceRef application) {
+    String namespace = site.destinationNamespace();
+    for (Resource ingress : k8s.list(SiteObjects.INGRESS, namespace, Map.of(Sites.INSTANCE_LABEL, application.name()))) {
+      Object lbs = at(ingress.body(), "status", "loadBalancer", "ingress");
+      if (lbs instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Map<?, ?> first
+          && first.get("hostname") instanceof String h && !h.isEmpty()) {
+        return Optional.of(h);
+      }
+    }
+    return Optional.empty();
+  }
+
+  // a ttl counts from the first apply: kept from the live Application once there is one
+  private Optional<String> expiresAt(Sites.Run run, ResourceStore k8s, Resource app) {
+    if (site.expiry().isEmpty()) {
+      return Optional.empty();
+    }
+    Expiry expiry = site.expiry().get();
+    if (expiry.at().isPresent()) {
+      return Optional.of(expiry.at().get().toString());
+    }
+    Optional<Resource> live = k8s.get(SiteObjects.APPLICATION, app.ref());
+    String kept = live.map(r -> r.annotations().get(Sites.EXPIRES_ANNOTATION)).orElse(null);
+    if (kept != null) {
+      return Optional.of(kept);
+    }
+    Instant created = live.map(Resource::created).orElse(null);
+    if (created != null) {
+      return Optional.of(expiry.expiresAt(created).toString());
+    }
+    return Optional.of(run.planning ? Reconciler.UNKNOWN : expiry.expiresAt(run.start).toString());
+  }
+
+  // the records of the hosts, aliases to the load balancer
+  private void records(Sites.Run run, String hostname) {
+    if (site.dns().isEmpty()) {
+      return;
+    }
+    Dns dns = site.dns().get();
+    String zone = zone(site);
+    String lbZone = hostname.equals(Reconciler.UNKNOWN) ? Reconciler.UNKNOWN : LoadBalancerZones.forHostname(hostname);
+    List<Resource> desired = new ArrayList<>();
+    for (String host : site.hosts()) {
+      for (String type : List.of("A", "AAAA")) {
+        Map<String, Object> alias = new LinkedHashMap<>();
+        alias.put("hostedZoneId", lbZone);
+        alias.put("dnsName", dnsName(hostname));
+        alias.put("evaluateTargetHealth", true);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", host);
+        body.put("type", type);
+        body.put("alias", alias);
+        dns.setIdentifier().ifPresent(id -> body.put("setIdentifier", id));
+        dns.weight().ifPresent(w -> body.put("weight", w));
+        String id = zone + "/" + host + "/" + type + dns.setIdentifier().map(s -> "/" + s).orElse("");
+        desired.add(Resource.desired(ResourceRef.aws("DnsRecord", id), sites.aws().marks().of(owner), Map.of(), body));
+      }
+    }
+    stage(run, reconciler.plan(Set.of(owner), desired, List.of(SiteObjects.DNS_RECORD), r -> !isValidation(r),
+        Reconciler.Replace.NEVER), true);
+  }
+
+  // ---------------------------------------------------------------------------------------- delete
+
+  void delete(Sites.Run run) {
+    stage(run, reconciler.plan(Set.of(owner), List.of(), List.of(SiteObjects.DNS_RECORD), r -> !isValidation(r),
+        Reconciler.Replace.NEVER), true);
+    List<Step> apps = reconciler.plan(Set.of(owner), List.of(), List.of(SiteObjects.APPLICATION));
+    stage(run, apps, false);
+    if (!run.planning && !apps.isEmpty()) {
+      ResourceStore k8s = sites.kubernetes();
+      String subject = "deletion of the Applications of site " + name;
+      sites.waiter().until(subject, sites.timeouts().release(), sites.timeouts().poll(), () -> {
+        long left = apps.stream().filter(s -> k8s.get(SiteObjects.APPLICATION, s.change().target()).isPresent()).count();
+        return left == 0 ? Poll.ready(true) : Poll.pending(left + " still deleting what they deployed");
+      });
+    }
+    cleanUp(run, null);
+  }
+
+  // certificates of the site other than keep (once no load balancer uses them), then validation CNAMEs no
+  // certificate lists any more; one another site's certificate still lists is handed over to that site
+  private void cleanUp(Sites.Run run, String keep) {
+    ResourceStore aws = sites.aws();
+    List<Resource> old = new ArrayList<>();
+    for (Resource c : aws.list(SiteObjects.CERTIFICATE, aws.marks().selector(Set.of(owner)))) {
+      if (owner.equals(aws.marks().owner(c.labels()).orElse(null)) && !c.ref().name().equals(keep)) {
+        old.add(c);
+      }
+    }
+    Set<String> deleted = new LinkedHashSet<>(); // names and ARNs
+    for (Resource c : old) {
+      deleted.add(c.ref().name());
+      if (!arn(c).isEmpty()) {
+        deleted.add(arn(c));
+      }
+      if (run.planning) {
+        run.changes.add(new Change(Change.Action.DELETE, c.ref(), List.of()));
+        continue;
+      }
+      String subject = "release of certificate " + c.ref().name() + " " + domains(c);
+      Optional<Resource> unused = sites.waiter().until(subject, sites.timeouts().release(), sites.timeouts().poll(), () -> {
+        Optional<Resource> now = aws.get(SiteObjects.CERTIFICATE, c.ref());
+        List<String> users = now.map(SiteFlow::inUseBy).orElse(List.of());
+        return users.isEmpty() ? Poll.ready(now) : Poll.pending("in use by " + String.join(", ", users));
+      });
+      if (unused.isPresent()) {
+        List<Step> step = List.of(new Step(new Change(Change.Action.DELETE, c.ref(), List.of()), SiteObjects.CERTIFICATE, null, unused.get()));
+        stage(run, step, false);
+      }
+    }
+    Set<ResourceRef> wanted = new TreeSet<>();
+    if (keep != null) {
+      aws.get(SiteObjects.CERTIFICATE, certificateRef().orElseThrow()).ifPresent(c -> {
+        for (Map<String, Object> v : validation(c)) {
+          wanted.add(ResourceRef.aws("DnsRecord", zone(site) + "/" + dnsName(String.valueOf(v.get("name"))) + "/CNAME"));
+        }
+      });
+    }
+    List<Resource> candidates = new ArrayList<>();
+    for (Resource r : aws.list(SiteObjects.DNS_RECORD, aws.marks().selector(Set.of(owner)))) {
+      if (owner.equals(aws.marks().owner(r.labels()).orElse(null)) && isValidation(r) && !wanted.contains(r.ref())) {
+        candidates.add(r);
+      }
+    }
+    if (candidates.isEmpty()) {
+      return;
+    }
+    Map<String, String> listedBy = listedBy(aws, candidates, deleted);
+    List<Step> deletes = new ArrayList<>();
+    List<Step> handOvers = new ArrayList<>();
+    for (Resource r : candidates) {
+      String recordName = recordName(r);
+      String user = listedBy.get(recordName);
+      if (user == null) {
+        deletes.add(new Step(new Change(Change.Action.DELETE, r.ref(), List.of()), SiteObjects.DNS_RECORD, null, r));
+      } else if (user.startsWith(Sites.SITE_OWNER_PREFIX) && !user.equals(owner)) {
+        String next = user;
+        handOvers.addAll(reconciler.planAdjustments(List.of(Query.named(SiteObjects.DNS_RECORD, null, r.ref().name(), "")),
+            (kind, current) -> owner.equals(aws.marks().owner(current.labels()).orElse(null))
+                ? Optional.of(new ResourceUpdate(aws.marks().of(next), Set.of(), Map.of(), Set.of(), Map.of())) : Optional.empty()));
+      } else if (!user.equals(owner)) {
+        run.warnings.add("validation record " + recordName + " of site " + name + " is kept: certificate(s) not made by a site still list it");
+      }
+    }
+    stage(run, handOvers, false);
+    stage(run, deletes, true);
+  }
+
+  // which certificate's owner (empty: not platformkit's) lists each candidate validation record, ours first.
+  // A listing of every certificate need not hold their validation records (ACM's does not): those that may
+  // list one (a domain the record is for) are read one by one, by ARN
+  private Map<String, String> listedBy(ResourceStore aws, List<Resource> candidates, Set<String> deleted) {
+    Set<String> domains = new TreeSet<>();
+    candidates.forEach(r -> {
+      String n = recordName(r);
+      domains.add(n.substring(n.indexOf('.') + 1));
+    });
+    Map<String, String> listedBy = new LinkedHashMap<>();
+    for (Resource listed : aws.list(SiteObjects.CERTIFICATE, Map.of())) {
+      if (deleted.contains(listed.ref().name()) || deleted.contains(arn(listed)) || domains(listed).stream().map(d -> d.startsWith("*.") ? d.substring(2) : d).noneMatch(domains::contains)) {
+        continue;
+      }
+      Resource c = listed;
+      if (validation(c).isEmpty() || c.labels().isEmpty()) {
+        String arn = arn(c);
+        Optional<Resource> read = arn.isEmpty() ? Optional.empty() : aws.get(SiteObjects.CERTIFICATE, ResourceRef.aws("Certificate", arn));
+        c = read.orElse(c);
+      }
+      String certOwner = aws.marks().owner(c.labels()).orElse("");
+      for (Map<String, Object> v : validation(c)) {
+        String n = dnsName(String.valueOf(v.get("name")));
+        if (!owner.equals(listedBy.get(n))) {
+          listedBy.put(n, certOwner);
+        }
+      }
+    }
+    return listedBy;
+  }
+
+  // ---------------------------------------------------------------------------------------- helpers
+
+  private void stage(Sites.Run run, List<Step> steps, boolean batched) {
+    if (steps.isEmpty()) {
+      return;
+    }
+    if (run.planning) {
+      steps.forEach(s -> run.changes.add(s.change()));
+      return;
+    }
+    run.check(steps);
+    var result = batched ? reconciler.applyBatched(steps, listener, Set.of()) : reconciler.apply(steps, listener, Set.of());
+    run.applied.addAll(result.applied());
+  }
+
+  /** The hosted zone records go to: its id when given, else its domain name. */
+  static String zone(Site site) {
+    Dns dns = site.dns().orElseThrow();
+    return dns.hostedZoneId().map(id -> id.replaceFirst("^/?hostedzone/", "")).orElse(dns.hostedZone().toLowerCase(Locale.ROOT));
+  }
+
+  static boolean isValidation(Resource r) {
+    return recordName(r).startsWith("_");
+  }
+
+  static String recordName(Resource r) {
+    String[] parts = r.ref().name().split("/");
+    return parts.length > 1 ? parts[1] : r.ref().name();
+  }
+
+  private static String dnsName(String name) {
+    String n = name.toLowerCase(Locale.ROOT);
+    return n.endsWith(".") ? n.substring(0, n.length() - 1) : n;
+  }
+
+  static String state(Resource certificate) {
+    return text(certificate.body(), "status", "state");
+  }
+
+  static String arn(Resource certificate) {
+    return text(certificate.body(), "status", "arn");
+  }
+
+  @SuppressWarnings("unchecked")
+  static List<Map<String, Object>> validation(Resource certificate) {
+    Object v = at(certificate.body(), "status", "validationRecords");
+    if (!(v instanceof List<?> list)) {
+      return List.of();
+    }
+    List<Map<String, Object>> out = new ArrayList<>();
+    list.stream().filter(Map.class::isInstance).forEach(m -> out.add((Map<String, Object>) m));
+    return out;
+  }
+
+  static List<String> inUseBy(Resource certificate) {
+    Object v = at(certificate.body(), "status", "inUseBy");
+    return v instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
+  }
+
+  static List<String> domains(Resource certificate) {
+    Object v = certificate.body().get("subjectAlternativeNames");
+    List<String> out = new ArrayList<>();
+    if (certificate.body().get("domainName") instanceof String d) {
+      out.add(d);
+    }
+    if (v instanceof List<?> list) {
+      list.forEach(d -> {
+        if (!out.contains(String.valueOf(d))) {
+          out.add(String.valueOf(d));
+        }
+      });
+    }
+    return out;
+  }
+
+  static Object at(Map<String, Object> body, String... path) {
+    Object o = body;
+    for (String p : path) {
+      if (!(o instanceof Map<?, ?> m)) {
+        return null;
+      }
+      o = m.get(p);
+    }
+    return o;
+  }
+
+  static String text(Map<String, Object> body, String... path) {
+    Object o = at(body, path);
+    return o == null ? "" : o.toString();
+  }
+
+  static String hash(String s) {
+    try {
+      byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(d, 0, 4);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
