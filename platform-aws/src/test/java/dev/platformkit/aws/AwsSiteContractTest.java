@@ -44,7 +44,7 @@ class AwsSiteContractTest extends SiteContract {
   @Override
   protected World world() {
     FakeClock clock = FakeClock.standard();
-    FakeRoute53Client route53 = new FakeRoute53Client(clock).addZone("Z0SHOP", ZONE);
+    FakeRoute53Client route53 = new FakeRoute53Client(clock).addZone(ZONE_ID, ZONE);
     lastRoute53 = route53;
     FakeAcmClient acm = new FakeAcmClient(clock, route53, "eu-west-1", "111122223333").issuanceDelay(Duration.ofMinutes(2));
     AwsBackend aws = AwsBackend.builder().acm(acm).route53(route53).build();
