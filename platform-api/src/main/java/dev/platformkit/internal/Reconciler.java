@@ -172,6 +172,18 @@ public final class Reconciler {
     return Optional.ofNullable(stores.get(provider));
   }
 
+  // the desired object named as its store lists it (kinds not planned here are left as they are)
+  private Resource canonical(Resource r, List<Kind> kinds) {
+    ResourceStore store = stores.get(key(r.ref().provider(), r.ref().scope()));
+    Kind kind = kinds.stream().filter(k -> k.provider().equals(r.ref().provider()) && k.name().equals(r.ref().kind()))
+        .findFirst().orElse(null);
+    if (store == null || kind == null || !store.supports(kind)) {
+      return r;
+    }
+    ResourceRef ref = store.canonical(kind, r.ref());
+    return ref.equals(r.ref()) ? r : r.withRef(ref);
+  }
+
   private ResourceStore storeOf(ResourceRef ref) {
     ResourceStore store = stores.get(key(ref.provider(), ref.scope()));
     if (store == null) {
@@ -222,6 +234,9 @@ public final class Reconciler {
    */
   public List<Step> plan(Set<String> owners, List<Resource> desired, List<Kind> kinds,
       java.util.function.Predicate<Resource> manages, Replace replace) {
+    // listed refs are in each store's canonical form: name the desired ones the same way, or one object
+    // named two ways would be planned as a delete of the listed one and a create of the desired one
+    desired = desired.stream().map(r -> canonical(r, kinds)).toList();
     Map<ResourceRef, String> wantedBy = new HashMap<>();
     for (Resource want : desired) {
       String other = wantedBy.putIfAbsent(want.ref(), owner(want));

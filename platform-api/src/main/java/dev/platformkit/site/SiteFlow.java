@@ -207,8 +207,7 @@ final class SiteFlow {
     body.put("type", "CNAME");
     body.put("ttl", 300);
     body.put("records", List.of(value));
-    return Resource.desired(ResourceRef.aws("DnsRecord", zone + "/" + recordName + "/CNAME"),
-        sites.aws().marks().of(owner), Map.of(), body);
+    return Resource.desired(record(zone + "/" + recordName + "/CNAME"), sites.aws().marks().of(owner), Map.of(), body);
   }
 
   // the Applications with the certificate, then the wait for their load balancer; its hostname
@@ -307,7 +306,7 @@ final class SiteFlow {
         dns.setIdentifier().ifPresent(id -> body.put("setIdentifier", id));
         dns.weight().ifPresent(w -> body.put("weight", w));
         String id = zone + "/" + host + "/" + type + dns.setIdentifier().map(s -> "/" + s).orElse("");
-        desired.add(Resource.desired(ResourceRef.aws("DnsRecord", id), sites.aws().marks().of(owner), Map.of(), body));
+        desired.add(Resource.desired(record(id), sites.aws().marks().of(owner), Map.of(), body));
       }
     }
     stage(run, reconciler.plan(Set.of(owner), desired, List.of(SiteObjects.DNS_RECORD), r -> !isValidation(r),
@@ -367,7 +366,7 @@ final class SiteFlow {
     if (keep != null) {
       aws.get(SiteObjects.CERTIFICATE, certificateRef().orElseThrow()).ifPresent(c -> {
         for (Map<String, Object> v : validation(c)) {
-          wanted.add(ResourceRef.aws("DnsRecord", zone(site) + "/" + dnsName(String.valueOf(v.get("name"))) + "/CNAME"));
+          wanted.add(record(zone(site) + "/" + dnsName(String.valueOf(v.get("name"))) + "/CNAME"));
         }
       });
     }
@@ -445,6 +444,20 @@ final class SiteFlow {
     run.check(steps);
     var result = batched ? reconciler.applyBatched(steps, listener, Set.of()) : reconciler.apply(steps, listener, Set.of());
     run.applied.addAll(result.applied());
+  }
+
+  /**
+   * A DnsRecord ref named as the store lists it (a Route53 zone by id, whichever form the site gives), so
+   * that it equals the listed ref of the same record (names ACM has not given yet: the zone part only).
+   */
+  private ResourceRef record(String name) {
+    if (name.contains(Reconciler.UNKNOWN)) {
+      // no store can parse the name yet: canonicalise the zone through a record of a host of the site
+      String probe = zone(site) + "/" + site.hosts().get(0).toLowerCase(Locale.ROOT) + "/A";
+      String zone = sites.aws().canonical(SiteObjects.DNS_RECORD, ResourceRef.aws("DnsRecord", probe)).name().split("/")[0];
+      return ResourceRef.aws("DnsRecord", zone + name.substring(name.indexOf('/')));
+    }
+    return sites.aws().canonical(SiteObjects.DNS_RECORD, ResourceRef.aws("DnsRecord", name));
   }
 
   /** The hosted zone records go to: its id when given, else its domain name. */

@@ -47,6 +47,16 @@ public interface ResourceStore {
   }
 
   /**
+   * The one name this store gives the object {@code ref} addresses, as its listings and reads name it: a
+   * planner matches the refs it wants with listed refs by equality, so it asks this first. A store whose refs
+   * can name one object in several ways (a Route53 hosted zone by id or by domain name) maps them to one
+   * form, answering from what it has cached; a malformed ref is an error naming it. Default: {@code ref}.
+   */
+  default ResourceRef canonical(Kind kind, ResourceRef ref) {
+    return ref;
+  }
+
+  /**
    * The object, whether we own it or not (to detect collisions with objects we don't own); empty when it
    * does not exist or is being deleted, like {@link #list}.
    */

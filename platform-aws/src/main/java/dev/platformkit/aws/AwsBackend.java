@@ -191,6 +191,11 @@ public final class AwsBackend implements ResourceStore {
   }
 
   @Override
+  public ResourceRef canonical(Kind kind, ResourceRef ref) {
+    return store(kind).canonical(kind, ref);
+  }
+
+  @Override
   public void create(Kind kind, Resource desired) {
     store(kind).create(kind, desired);
   }

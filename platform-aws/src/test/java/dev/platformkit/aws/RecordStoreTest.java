@@ -128,7 +128,7 @@ class RecordStoreTest {
     assertThat(read.body()).isEqualTo(Map.of("name", "shop.example.com", "type", "A",
         "alias", Map.of("hostedZoneId", "Z35SXDOTRQ7X7K", "dnsName", LB, "evaluateTargetHealth", false)));
     assertThat(backend.list(DNS_RECORD, Marks.TAGS.selector(Set.of("site.shop")))).extracting(r -> r.ref().name())
-        .containsExactly("example.com/shop.example.com/A");
+        .containsExactly("Z1/shop.example.com/A"); // named by zone id, however it was addressed
     assertThat(backend.list(DNS_RECORD, Marks.TAGS.selector(Set.of("site.other")))).isEmpty();
   }
 
@@ -149,7 +149,7 @@ class RecordStoreTest {
         .resourceRecords(ResourceRecord.builder().value("legacy.example.net").build()).build());
     Resource foreign = get("Z1/shop.example.com/CNAME");
     assertThat(foreign.labels()).isEmpty();
-    assertThat(backend.list(DNS_RECORD, Map.of())).extracting(r -> r.ref().name()).contains("example.com/shop.example.com/CNAME");
+    assertThat(backend.list(DNS_RECORD, Map.of())).extracting(r -> r.ref().name()).contains("Z1/shop.example.com/CNAME");
     assertThat(backend.list(DNS_RECORD, Marks.TAGS.selector(Set.of("site.shop")))).isEmpty();
 
     assertThatThrownBy(() -> backend.create(DNS_RECORD, cname("Z1", "shop.example.com", "lb.example.net", "site.shop")))
@@ -316,6 +316,23 @@ class RecordStoreTest {
     assertThat(fake.calls(FakeRoute53Client.LIST_RESOURCE_RECORD_SETS)).isEqualTo(3);
     assertThat(fake.calls(FakeRoute53Client.LIST_HOSTED_ZONES)).isEqualTo(1);
     assertThat(backend.list(DNS_RECORD, "Z1", Map.of())).extracting(r -> r.ref().name()).contains("Z1/s7.example.com/A");
+  }
+
+  @Test
+  void everyFormOfAZoneIsCanonicalisedToItsIdAsListedAndReadWithoutACallPerRecord() {
+    backend.create(DNS_RECORD, alias("example.com", "a.example.com", "site.a"));
+    fake.resetCalls();
+    for (String zone : List.of("example.com", "Z1", "/hostedzone/Z1", "hostedzone/Z1")) {
+      ResourceRef ref = ResourceRef.aws("DnsRecord", zone + "/a.example.com/A");
+      assertThat(backend.canonical(DNS_RECORD, ref).name()).as(zone).isEqualTo("Z1/a.example.com/A");
+      assertThat(get(zone + "/a.example.com/A").ref().name()).as(zone).isEqualTo("Z1/a.example.com/A");
+    }
+    assertThat(backend.canonical(DNS_RECORD, ResourceRef.aws("DnsRecord", "Z1/w.example.com/CNAME/blue")).name())
+        .isEqualTo("Z1/w.example.com/CNAME/blue");
+    assertThat(fake.calls(FakeRoute53Client.LIST_HOSTED_ZONES_BY_NAME)).isZero(); // resolved by the create
+    assertThat(backend.list(DNS_RECORD, "example.com", Map.of())).extracting(r -> r.ref().name()).contains("Z1/a.example.com/A");
+    assertThatThrownBy(() -> backend.canonical(DNS_RECORD, ResourceRef.aws("DnsRecord", "Z1/A.example.com/A")))
+        .isInstanceOf(PlatformException.class).hasMessageContaining("lower-case");
   }
 
   @Test

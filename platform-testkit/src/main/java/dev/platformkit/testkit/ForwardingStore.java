@@ -87,6 +87,12 @@ public abstract class ForwardingStore implements ResourceStore {
     return read(Operation.GET, kind, ref.toString(), () -> delegate.get(kind, ref));
   }
 
+  /** The delegate's canonical ref (no call is counted: stores answer it from what they cached). */
+  @Override
+  public ResourceRef canonical(Kind kind, ResourceRef ref) {
+    return delegate.canonical(kind, ref);
+  }
+
   @Override
   public void create(Kind kind, Resource desired) {
     write(Operation.CREATE, kind, desired.ref().toString(), () -> delegate.create(kind, desired));

@@ -63,6 +63,8 @@ public final class InMemoryStore implements ResourceStore {
   private Duration deletionDelay = Duration.ZERO;
   private Clock clock = Clock.systemUTC();
   private long version;
+  // hosted zone ids by domain (aws DnsRecord refs)
+  private final Map<String, String> zoneIds = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** A store for {@code provider} holding any kind of it. */
   public InMemoryStore(String provider) {
@@ -463,8 +465,45 @@ public final class InMemoryStore implements ResourceStore {
     return new Resource(r.ref(), r.labels(), r.annotations(), body, r.version(), r.created());
   }
 
-  private static ResourceRef unscoped(ResourceRef ref) {
-    return ref.scope().isEmpty() ? ref : ref.inScope(ResourceRef.DEFAULT_SCOPE);
+  private ResourceRef unscoped(ResourceRef ref) {
+    ResourceRef named = zoned(ref);
+    return named.scope().isEmpty() ? named : named.inScope(ResourceRef.DEFAULT_SCOPE);
+  }
+
+  /**
+   * Names the hosted zone {@code domain} by {@code id}, as Route53 would: {@code aws DnsRecord} refs that name
+   * the zone by its domain (or by {@code /hostedzone/<id>}) are kept, listed and read under {@code <id>/...},
+   * like the AWS backend's, so that a site naming its zone either way sees one set of records.
+   */
+  public synchronized InMemoryStore hostedZone(String id, String domain) {
+    zoneIds.put(domain.toLowerCase(java.util.Locale.ROOT), bareZone(id));
+    return this;
+  }
+
+  /** The ref with its hosted zone named by id when it is a DnsRecord of a zone given to {@link #hostedZone}. */
+  @Override
+  public ResourceRef canonical(Kind kind, ResourceRef ref) {
+    return zoned(ref);
+  }
+
+  private ResourceRef zoned(ResourceRef ref) {
+    if (zoneIds.isEmpty() || !ResourceRef.AWS.equals(ref.provider()) || !"DnsRecord".equals(ref.kind())) {
+      return ref;
+    }
+    String name = bareZone(ref.name());
+    int slash = name.indexOf('/');
+    if (slash < 0) {
+      return ref;
+    }
+    String id = zoneIds.get(name.substring(0, slash).toLowerCase(java.util.Locale.ROOT));
+    String zone = id != null ? id : name.substring(0, slash);
+    String canonical = zone + name.substring(slash);
+    return canonical.equals(ref.name()) ? ref : new ResourceRef(ref.provider(), ref.kind(), ref.namespace(), canonical, ref.scope());
+  }
+
+  private static String bareZone(String s) {
+    return s.startsWith("/hostedzone/") ? s.substring("/hostedzone/".length())
+        : s.startsWith("hostedzone/") ? s.substring("hostedzone/".length()) : s;
   }
 
   /**

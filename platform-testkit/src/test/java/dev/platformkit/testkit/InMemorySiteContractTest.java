@@ -20,7 +20,7 @@ class InMemorySiteContractTest extends SiteContract {
   protected World world() {
     FakeClock clock = FakeClock.standard();
     InMemoryStore k8s = InMemoryStore.kubernetes().clock(clock);
-    InMemoryStore aws = InMemoryStore.aws().clock(clock);
+    InMemoryStore aws = InMemoryStore.aws().clock(clock).hostedZone(ZONE_ID, ZONE);
     SiteWorld sim = SiteWorld.attach(k8s, aws, clock).installArgoCd();
     return new World() {
       @Override

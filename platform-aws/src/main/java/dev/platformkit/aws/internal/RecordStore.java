@@ -90,13 +90,11 @@ import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
  * Route53 accepted the batch ({@code PENDING}); the records read back at once.
  *
  * <p><b>Listing.</b> {@link #list(Kind, Map)} lists the configured zones, or every hosted zone of the
- * account ({@code ListHostedZones}), with one paged {@code ListResourceRecordSets} per zone. Listed refs name a
- * configured zone as it was configured, any other by its domain name when no other zone of the account has that
- * name, by its id otherwise. {@link #list(Kind, String, Map)} with a namespace lists that one zone and names it
- * in refs as given. Reads and writes take either form, but a planner matches listed refs with the refs it wants
- * by equality: it must name each zone the way listings do (domain name, or the id when the name is ambiguous;
- * a zone named by id when its name is unique needs that id among the configured zones), or it would see the
- * same record twice under two names.
+ * account ({@code ListHostedZones}), with one paged {@code ListResourceRecordSets} per zone. Listed and read
+ * refs always name the zone by its id (without {@code /hostedzone/}), however it was configured or asked for.
+ * Reads and writes take either form; a planner matches listed refs with the refs it wants by equality, so it
+ * names the refs it wants through {@link #canonical(Kind, ResourceRef)} first (the engine does), or it would
+ * see one record twice under two names and delete and recreate it on every apply.
  */
 public final class RecordStore implements ResourceStore {
   /** The kind this store holds. */
@@ -174,7 +172,7 @@ public final class RecordStore implements ResourceStore {
     List<Resource> out = new ArrayList<>();
     if (!zones.isEmpty()) {
       for (String zone : zones) {
-        out.addAll(listZone(stripPrefix(zone), resolve(zone), selector));
+        out.addAll(listZone(resolve(zone), selector));
       }
       return out;
     }
@@ -187,18 +185,33 @@ public final class RecordStore implements ResourceStore {
       if (byName.get(z.name()) == 1) {
         idByDomain.putIfAbsent(domain, id);
       }
-      out.addAll(listZone(byName.get(z.name()) == 1 ? domain : id, id, selector));
+      out.addAll(listZone(id, selector));
     }
     return out;
   }
 
-  /** The record sets of one hosted zone, {@code namespace} (id or domain name), named in refs as given. */
+  /** The record sets of one hosted zone, {@code namespace} (id or domain name), named in refs by its id. */
   @Override
   public List<Resource> list(Kind kind, String namespace, Map<String, String> selector) {
     if (namespace == null) {
       return list(kind, selector);
     }
-    return listZone(stripPrefix(namespace), resolve(namespace), selector);
+    return listZone(resolve(namespace), selector);
+  }
+
+  /**
+   * The ref naming its hosted zone by id (without {@code /hostedzone/}), as listings and reads name it: a
+   * domain name is resolved once and cached ({@link #resolve}), an id needs no call.
+   */
+  @Override
+  public ResourceRef canonical(Kind kind, ResourceRef ref) {
+    Address a = parse(ref);
+    return ref(ref, resolve(a.zone()), a);
+  }
+
+  private static ResourceRef ref(ResourceRef like, String zoneId, Address a) {
+    String name = zoneId + "/" + a.name() + "/" + a.type() + (a.setIdentifier() == null ? "" : "/" + a.setIdentifier());
+    return new ResourceRef(like.provider(), like.kind(), like.namespace(), name, like.scope());
   }
 
   @Override
@@ -207,10 +220,10 @@ public final class RecordStore implements ResourceStore {
     String zoneId = resolve(a.zone());
     Map<Key, ResourceRecordSet> state = readNames(zoneId, Set.of(a.fqdn(), a.txtKey().name()));
     ResourceRecordSet set = state.get(a.key());
-    return set == null ? Optional.empty() : Optional.of(resource(ref, set, state.get(a.txtKey())));
+    return set == null ? Optional.empty() : Optional.of(resource(ref(ref, zoneId, a), set, state.get(a.txtKey())));
   }
 
-  private List<Resource> listZone(String zoneForm, String zoneId, Map<String, String> selector) {
+  private List<Resource> listZone(String zoneId, Map<String, String> selector) {
     Map<Key, ResourceRecordSet> state = readZone(zoneId);
     List<Resource> out = new ArrayList<>();
     for (ResourceRecordSet set : state.values()) {
@@ -219,7 +232,7 @@ public final class RecordStore implements ResourceStore {
         continue;
       }
       String type = set.typeAsString();
-      ResourceRef ref = ResourceRef.aws(KIND, zoneForm + "/" + withoutDot(name) + "/" + type
+      ResourceRef ref = ResourceRef.aws(KIND, zoneId + "/" + withoutDot(name) + "/" + type
           + (set.setIdentifier() == null ? "" : "/" + set.setIdentifier()));
       Resource r = resource(ref, set, state.get(new Key(txtName(withoutDot(name), type, set.setIdentifier()) + ".", "TXT", null)));
       if (r.labels().entrySet().containsAll(selector.entrySet())) {

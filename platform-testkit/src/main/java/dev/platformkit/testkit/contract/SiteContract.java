@@ -61,10 +61,13 @@ import org.junit.jupiter.api.Test;
 public abstract class SiteContract {
   /** The hosted zone of every site of the suite; the world must have it as a public zone. */
   public static final String ZONE = "shop.example.com";
+  /** The id of the hosted zone {@value #ZONE}. */
+  public static final String ZONE_ID = "Z0SHOP";
   static final Kind NAMESPACE = Kind.kubernetes("v1", "Namespace", "namespaces", false);
 
   /**
-   * The backends of one test and the world around them. The zone {@value #ZONE} exists in it (public), Argo CD
+   * The backends of one test and the world around them. The zone {@value #ZONE} exists in it (public, id
+   * {@value #ZONE_ID}, the only zone of that name), Argo CD
    * is installed in the namespace {@code argocd}, and nothing platformkit owns exists yet.
    */
   public interface World {
@@ -214,6 +217,21 @@ public abstract class SiteContract {
 
   // ---------------------------------------------------------------------------------------------
   // properties
+
+  @Test
+  void aSiteNamingItsZoneByIdOrByDomainHasOneSetOfRecordsAndSwitchingChangesNothing() {
+    World world = world();
+    Setup s = setup(world);
+    Site byId = brand().toBuilder().dns(Dns.builder().hostedZone(ZONE).hostedZoneId(ZONE_ID).build()).build();
+    s.sites().apply(brand());
+    Map<String, Object> before = owned(world);
+
+    for (Site site : List.of(byId, brand(), byId)) {
+      assertThat(s.sites().plan(site).isEmpty()).as(s.sites().plan(site).render()).isTrue();
+      assertThat(s.sites().apply(site).isNoop()).isTrue();
+    }
+    assertThat(owned(world)).isEqualTo(before);
+  }
 
   @Test
   void applyMakesCertificateApplicationAndAliasesInOrderAndASecondApplyWritesNothing() {
