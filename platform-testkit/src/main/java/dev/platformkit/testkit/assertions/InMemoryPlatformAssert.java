@@ -14,8 +14,7 @@ import org.assertj.core.api.AbstractAssert;
  * Assertions on the state of an {@link InMemoryPlatform}; {@link #tenant}, {@link #workload} and
  * {@link #object} lead to the assertions of one tenant, workload or object.
  *
- * <p>Site assertions (its DNS records and certificate) are to be added here as {@code site(String name)}
- * returning a {@code SiteAssert} built like {@link TenantAssert}, once the Site's kinds exist.
+ * {@link #site} leads to what one site owns: its Applications, DNS records and certificate.
  */
 public class InMemoryPlatformAssert extends AbstractAssert<InMemoryPlatformAssert, InMemoryPlatform> {
 
@@ -28,6 +27,12 @@ public class InMemoryPlatformAssert extends AbstractAssert<InMemoryPlatformAsser
   public TenantAssert tenant(String name) {
     isNotNull();
     return new TenantAssert(actual, Objects.requireNonNull(name, "name"));
+  }
+
+  /** What the site named {@code name} owns: its Applications, DNS records and certificate (it may own none yet). */
+  public SiteAssert site(String name) {
+    isNotNull();
+    return new SiteAssert(actual, Objects.requireNonNull(name, "name"));
   }
 
   /**
