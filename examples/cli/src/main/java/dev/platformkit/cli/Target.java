@@ -97,6 +97,11 @@ final class Target implements AutoCloseable {
       + " AWS too (default region: the SDK's).")
   String region;
 
+  @Option(names = "--profile", paramLabel = "NAME", description = "AWS named profile (~/.aws/config and"
+      + " credentials) for credentials and, without --region, the region; acts on AWS too (default: the SDK's"
+      + " default credential chain).")
+  String profile;
+
   @Option(names = "--iam-access", paramLabel = "MODE", defaultValue = "ACCESS_ENTRIES",
       description = "How IamRole members get in: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   IamAccess iamAccess;
@@ -141,8 +146,9 @@ final class Target implements AutoCloseable {
    * cluster and AWS region of a real cluster, and the embedded backend has neither.
    */
   void checkOptions(CommandLine command) {
-    if (embedded() && (cluster != null || region != null)) {
-      String given = cluster != null && region != null ? "--cluster and --region need" : cluster != null ? "--cluster needs" : "--region needs";
+    if (embedded() && (cluster != null || region != null || profile != null)) {
+      String given = cluster != null && region != null ? "--cluster and --region need" : cluster != null ? "--cluster needs"
+          : region != null ? "--region needs" : "--profile needs";
       throw new Main.OptionConflict(command, given + " a cluster connection (--kubeconfig, --context or --in-cluster);"
           + " the embedded backend has no EKS cluster or AWS region");
     }
@@ -181,12 +187,30 @@ final class Target implements AutoCloseable {
    * (ACM) and DNS records (Route53) need one, and the library's own message names its Java builders.
    */
   void checkSites(List<Site> sites) {
-    if (embedded() || sites.isEmpty() || cluster != null || region != null) {
+    if (embedded() || sites.isEmpty() || aws()) {
       return;
     }
     throw new PlatformException("site " + sites.get(0).name() + (sites.size() > 1 ? " (and " + (sites.size() - 1)
         + " more)" : "") + " needs AWS for its ACM certificate and Route53 records, and none is configured: give"
-        + " --region REGION (credentials as the AWS SDK finds them)");
+        + " --region REGION and/or --profile NAME (credentials as the AWS SDK finds them)");
+  }
+
+  /** Whether AWS is wired: {@code --cluster}, {@code --region} or {@code --profile}. */
+  private boolean aws() {
+    return cluster != null || region != null || profile != null;
+  }
+
+  /** One attempt per call (the platform retries), the call timeouts, and {@code --profile}. */
+  private ClientOverrideConfiguration awsCalls() {
+    // the platform retries; the SDK's own retries would multiply its attempts (and the wait) by 3.
+    // The call timeout leaves room for resolving credentials (SSO, assume-role) before the attempt.
+    ClientOverrideConfiguration.Builder calls = ClientOverrideConfiguration.builder()
+        .retryStrategy(AwsRetryStrategy.doNotRetry())
+        .apiCallAttemptTimeout(requestTimeout).apiCallTimeout(requestTimeout.multipliedBy(2));
+    if (profile != null) {
+      calls.defaultProfileName(profile);
+    }
+    return calls.build();
   }
 
   /**
@@ -225,6 +249,7 @@ final class Target implements AutoCloseable {
     }
     return (inCluster ? "in-cluster " : "") + "cluster (" + resolved + ")"
         + (cluster == null ? "" : ", EKS cluster " + cluster) + (region == null ? "" : ", region " + region)
+        + (profile == null ? "" : ", AWS profile " + profile)
         + ", --iam-access " + iamAccess;
   }
 
@@ -286,12 +311,8 @@ final class Target implements AutoCloseable {
     kubernetes = KubernetesBackend.create(client);
     Platform.Builder builder = Platform.builder().kubernetes(kubernetes)
         .iamAccess(iamAccess).listener(listener).retryPolicy(retryPolicy).sleeper(sleeper);
-    if (cluster != null || region != null) {
-      // the platform retries; the SDK's own retries would multiply its attempts (and the wait) by 3.
-      // The call timeout leaves room for resolving credentials (SSO, assume-role) before the attempt.
-      ClientOverrideConfiguration once = ClientOverrideConfiguration.builder()
-          .retryStrategy(AwsRetryStrategy.doNotRetry())
-          .apiCallAttemptTimeout(requestTimeout).apiCallTimeout(requestTimeout.multipliedBy(2)).build();
+    if (aws()) {
+      ClientOverrideConfiguration once = awsCalls();
       var eksBuilder = EksClient.builder().overrideConfiguration(once);
       var rdsBuilder = RdsClient.builder().overrideConfiguration(once);
       var autoScalingBuilder = AutoScalingClient.builder().overrideConfiguration(once);
@@ -340,9 +361,7 @@ final class Target implements AutoCloseable {
   /** An EKS client in {@code --region} (default: the SDK's region), one attempt per call; closed with this target. */
   EksClient eksClient() {
     if (eks == null) {
-      ClientOverrideConfiguration once = ClientOverrideConfiguration.builder()
-          .retryStrategy(AwsRetryStrategy.doNotRetry())
-          .apiCallAttemptTimeout(requestTimeout).apiCallTimeout(requestTimeout.multipliedBy(2)).build();
+      ClientOverrideConfiguration once = awsCalls();
       var builder = EksClient.builder().overrideConfiguration(once);
       if (region != null) {
         builder.region(Region.of(region));

@@ -77,6 +77,10 @@ class CliErrorsTest {
     assertThat(region.err()).startsWith("error: --region needs a cluster connection").hasLineCount(1);
     assertThat(both.status()).isEqualTo(Main.USAGE);
     assertThat(both.err()).startsWith("error: --cluster and --region need a cluster connection").hasLineCount(1);
+    Run profile = run("apply", "--state", state.toString(), "--profile", "prod-admin", SPECS.toString());
+    assertThat(profile.status()).isEqualTo(Main.USAGE);
+    assertThat(profile.err()).startsWith("error: --profile needs a cluster connection").hasLineCount(1);
+    assertThat(state).as("nothing applied").doesNotExist();
   }
 
   @Test
