@@ -27,9 +27,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.acm.model.ValidationMethod;
-import software.amazon.awssdk.services.route53.model.ChangeAction;
-import software.amazon.awssdk.services.route53.model.RRType;
+import software.amazon.awssdk.services.route53.model.ResourceRecord;
+import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 
 /**
  * The site contract with AWS through {@link AwsBackend} on the ACM and Route53 fakes (the fake ACM issues once
@@ -77,9 +76,7 @@ class AwsSiteContractTest extends SiteContract {
             users.computeIfAbsent(arn, a -> new ArrayList<>()).add("arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/app/x/1");
           }
         }
-        for (String arn : acm.arns()) {
-          acm.setInUse(arn, users.getOrDefault(arn, List.of()));
-        }
+        acm.setInUse(users);
       }
 
       @Override
@@ -94,26 +91,15 @@ class AwsSiteContractTest extends SiteContract {
 
       @Override
       public String foreignCertificate(List<String> domains) {
-        String arn = acm.requestCertificate(r -> r.domainName(domains.get(0)).subjectAlternativeNames(domains)
-            .validationMethod(ValidationMethod.DNS)).certificateArn();
-        // validate it by hand, as its owner would
-        for (String d : domains) {
-          List<String> v = acm.validationRecord(d);
-          try {
-            route53.changeResourceRecordSets(r -> r.hostedZoneId("Z0SHOP").changeBatch(b -> b.changes(c -> c.action(ChangeAction.UPSERT)
-                .resourceRecordSet(s -> s.name(v.get(0)).type(RRType.CNAME).ttl(300L).resourceRecords(x -> x.value(v.get(1)))))));
-          } catch (RuntimeException e) {
-            // shared with another domain of the list
-          }
-        }
+        String arn = acm.requestValidatedByOthers("Z0SHOP", domains);
         clock.advance(Duration.ofMinutes(3));
         return arn;
       }
 
       @Override
       public void foreignRecord(String name, String type, String value) {
-        route53.changeResourceRecordSets(r -> r.hostedZoneId("Z0SHOP").changeBatch(b -> b.changes(c -> c.action(ChangeAction.CREATE)
-            .resourceRecordSet(s -> s.name(name).type(type).ttl(300L).resourceRecords(x -> x.value(value))))));
+        route53.addRecord("Z0SHOP", ResourceRecordSet.builder().name(name).type(type).ttl(300L)
+            .resourceRecords(ResourceRecord.builder().value(value).build()).build());
       }
     };
   }

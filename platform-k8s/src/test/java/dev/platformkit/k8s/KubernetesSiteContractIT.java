@@ -33,9 +33,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
-import software.amazon.awssdk.services.acm.model.ValidationMethod;
-import software.amazon.awssdk.services.route53.model.ChangeAction;
-import software.amazon.awssdk.services.route53.model.RRType;
+import software.amazon.awssdk.services.route53.model.ResourceRecord;
+import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 
 /**
  * The site contract with Kubernetes as {@link KubernetesBackend} on the CRUD mock server that behaves like the
@@ -100,26 +99,15 @@ class KubernetesSiteContractIT extends SiteContract {
 
       @Override
       public String foreignCertificate(List<String> domains) {
-        String arn = acm.requestCertificate(r -> r.domainName(domains.get(0)).subjectAlternativeNames(domains)
-            .validationMethod(ValidationMethod.DNS)).certificateArn();
-        // validate it by hand, as its owner would
-        for (String domain : domains) {
-          List<String> v = acm.validationRecord(domain);
-          try {
-            route53.changeResourceRecordSets(r -> r.hostedZoneId("Z0SHOP").changeBatch(b -> b.changes(c -> c.action(ChangeAction.UPSERT)
-                .resourceRecordSet(s -> s.name(v.get(0)).type(RRType.CNAME).ttl(300L).resourceRecords(x -> x.value(v.get(1)))))));
-          } catch (RuntimeException e) {
-            // shared with another domain of the list
-          }
-        }
+        String arn = acm.requestValidatedByOthers("Z0SHOP", domains);
         clock.advance(Duration.ofMinutes(3));
         return arn;
       }
 
       @Override
       public void foreignRecord(String name, String type, String value) {
-        route53.changeResourceRecordSets(r -> r.hostedZoneId("Z0SHOP").changeBatch(b -> b.changes(c -> c.action(ChangeAction.CREATE)
-            .resourceRecordSet(s -> s.name(name).type(type).ttl(300L).resourceRecords(x -> x.value(value))))));
+        route53.addRecord("Z0SHOP", ResourceRecordSet.builder().name(name).type(type).ttl(300L)
+            .resourceRecords(ResourceRecord.builder().value(value).build()).build());
       }
     };
   }
@@ -249,9 +237,7 @@ class KubernetesSiteContractIT extends SiteContract {
                   + "/" + hash(group, 8));
         }
       }
-      for (String arn : acm.arns()) {
-        acm.setInUse(arn, users.getOrDefault(arn, List.of()).stream().distinct().sorted().toList());
-      }
+      acm.setInUse(users);
     }
 
     // k8s-<group>-<hash>.<region>.elb.amazonaws.com, as the controller names the ALB of an Ingress group

@@ -227,6 +227,36 @@ public final class FakeAcmClient implements AcmClient {
   }
 
   /**
+   * Test hook: what uses each certificate, as a load balancer controller reports it; certificates not in the
+   * map are unused. Replaces what {@link #setInUse} set before.
+   */
+  public synchronized FakeAcmClient setInUse(Map<String, List<String>> usersByArn) {
+    for (String arn : arns()) {
+      setInUse(arn, usersByArn.getOrDefault(arn, List.of()).stream().distinct().sorted().toList());
+    }
+    return this;
+  }
+
+  /**
+   * Test hook: a certificate someone other than platformkit requested and validated by hand, writing its
+   * validation CNAMEs into {@code zoneId} of the linked Route53 fake (a record shared by two domains once). It
+   * is issued {@link #issuanceDelay} later on the clock.
+   *
+   * @return its ARN
+   */
+  public String requestValidatedByOthers(String zoneId, List<String> domains) {
+    String arn = requestCertificate(r -> r.domainName(domains.get(0)).subjectAlternativeNames(domains)
+        .validationMethod(software.amazon.awssdk.services.acm.model.ValidationMethod.DNS)).certificateArn();
+    for (List<String> v : domains.stream().map(this::validationRecord).distinct().toList()) {
+      route53.changeResourceRecordSets(r -> r.hostedZoneId(zoneId).changeBatch(b -> b.changes(c -> c
+          .action(software.amazon.awssdk.services.route53.model.ChangeAction.UPSERT)
+          .resourceRecordSet(set -> set.name(v.get(0)).type(software.amazon.awssdk.services.route53.model.RRType.CNAME)
+              .ttl(300L).resourceRecords(x -> x.value(v.get(1)))))));
+    }
+    return arn;
+  }
+
+  /**
    * The validation CNAME ACM gives {@code domain} in this account: {@code [name, value]}, both fully qualified
    * with the trailing dot ({@code *.example.com} has {@code example.com}'s).
    */
