@@ -252,7 +252,10 @@ final class SiteFlow {
 
   // the first load balancer hostname of the Ingresses Argo CD made for the Application
   private Optional<String> loadBalancer(ResourceStore k8s, ResourceRef application) {
-    String namespace = site.destinationNamespace();
+    return loadBalancer(k8s, site.destinationNamespace(), application);
+  }
+
+  private static Optional<String> loadBalancer(ResourceStore k8s, String namespace, ResourceRef application) {
     for (Resource ingress : k8s.list(SiteObjects.INGRESS, namespace, Map.of(Sites.INSTANCE_LABEL, application.name()))) {
       Object lbs = at(ingress.body(), "status", "loadBalancer", "ingress");
       if (lbs instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Map<?, ?> first
@@ -291,7 +294,13 @@ final class SiteFlow {
     }
     Dns dns = site.dns().get();
     String zone = zone(site);
+    String mine = dns.setIdentifier().orElse(null);
     String lbZone = hostname.equals(Reconciler.UNKNOWN) ? Reconciler.UNKNOWN : LoadBalancerZones.forHostname(hostname);
+    Set<String> targets = hostname.equals(Reconciler.UNKNOWN) ? Set.of() : Set.of(dnsName(hostname));
+    Map<ResourceRef, Resource> live = new LinkedHashMap<>();
+    if (mine != null) {
+      ownRecords().forEach(r -> live.put(r.ref(), r));
+    }
     List<Resource> desired = new ArrayList<>();
     for (String host : site.hosts()) {
       for (String type : List.of("A", "AAAA")) {
@@ -303,21 +312,120 @@ final class SiteFlow {
         body.put("name", host);
         body.put("type", type);
         body.put("alias", alias);
-        dns.setIdentifier().ifPresent(id -> body.put("setIdentifier", id));
-        dns.weight().ifPresent(w -> body.put("weight", w));
-        String id = zone + "/" + host + "/" + type + dns.setIdentifier().map(s -> "/" + s).orElse("");
-        desired.add(Resource.desired(record(id), sites.aws().marks().of(owner), Map.of(), body));
+        Map<String, String> labels = new LinkedHashMap<>(sites.aws().marks().of(owner));
+        ResourceRef ref = record(zone + "/" + host + "/" + type + (mine == null ? "" : "/" + mine));
+        if (mine != null) {
+          int weight = dns.weight().orElseThrow();
+          body.put("setIdentifier", mine);
+          body.put("weight", keptWeight(run, live.get(ref), weight));
+          labels.put(Sites.WEIGHT_TAG, Integer.toString(weight));
+        }
+        desired.add(Resource.desired(ref, labels, Map.of(), body));
       }
     }
-    stage(run, reconciler.plan(Set.of(owner), desired, List.of(SiteObjects.DNS_RECORD), r -> !isValidation(r),
-        Reconciler.Replace.NEVER), true);
+    List<Step> steps = new ArrayList<>(reconciler.plan(Set.of(owner), desired, List.of(SiteObjects.DNS_RECORD),
+        r -> !isValidation(r) && ours(r, mine, targets), Reconciler.Replace.NEVER));
+    // Route53 refuses a weighted record next to a simple one of the same name: in one batch, the deletes
+    // (a record being made weighted, or simple again) go first
+    steps.sort(java.util.Comparator.comparing(s -> s.change().action() != Change.Action.DELETE));
+    stage(run, steps, true);
+  }
+
+  // the weight a shift moved stays while dns.weight is the one last applied (kept in the record's
+  // WEIGHT_TAG); a new dns.weight wins
+  private int keptWeight(Sites.Run run, Resource live, int weight) {
+    if (live == null || !(live.body().get("weight") instanceof Number now) || now.intValue() == weight
+        || !Integer.toString(weight).equals(live.labels().get(Sites.WEIGHT_TAG))) {
+      return weight;
+    }
+    run.warnings.add("site " + name + ": " + live.body().get("name") + " " + live.body().get("type") + " "
+        + live.body().get("setIdentifier") + " keeps weight " + now.intValue() + " (moved by a traffic shift); dns.weight is "
+        + weight + " as when last applied: change dns.weight to set another");
+    return now.intValue();
+  }
+
+  /**
+   * Whether a record of the site is this cluster's to manage. A record belongs to the cluster whose load
+   * balancer it points at, and a weighted one to the cluster whose site has its set identifier: a weighted
+   * site manages its own identifier's records and those pointing at its load balancer (a simple record
+   * being made weighted, an identifier renamed); a simple site its simple records (applying a simple site
+   * on a new cluster moves the host there) and the weighted ones pointing at its load balancer. Records
+   * of other clusters (blue and green) are left alone.
+   */
+  static boolean ours(Resource r, String setIdentifier, Set<String> loadBalancers) {
+    Object id = r.body().get("setIdentifier");
+    if (loadBalancers.contains(aliasTarget(r))) {
+      return true;
+    }
+    return setIdentifier == null ? id == null : setIdentifier.equals(id);
+  }
+
+  static String aliasTarget(Resource record) {
+    return dnsName(text(record.body(), "alias", "dnsName"));
+  }
+
+  /** The site's own records other than validation CNAMEs, live, in every zone. */
+  List<Resource> ownRecords() {
+    ResourceStore aws = sites.aws();
+    return aws.list(SiteObjects.DNS_RECORD, aws.marks().selector(Set.of(owner))).stream()
+        .filter(r -> owner.equals(aws.marks().owner(r.labels()).orElse(null)) && !isValidation(r))
+        .toList();
+  }
+
+  /** The load balancer hostnames (lower case, no trailing dot) of the site's Applications on this cluster. */
+  Set<String> loadBalancers() {
+    ResourceStore k8s = sites.kubernetes();
+    Set<String> out = new TreeSet<>();
+    for (Resource app : k8s.list(SiteObjects.APPLICATION, k8s.marks().selector(Set.of(owner)))) {
+      if (!owner.equals(k8s.marks().owner(app.labels()).orElse(null))) {
+        continue;
+      }
+      String namespace = text(app.body(), "spec", "destination", "namespace");
+      if (!namespace.isEmpty()) {
+        loadBalancer(k8s, namespace, app.ref()).ifPresent(h -> out.add(dnsName(h)));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Why the site does not serve from this cluster: a line per Application missing, not Synced and Healthy,
+   * or without a load balancer. Empty when every Application does.
+   */
+  List<String> problems() {
+    ResourceStore k8s = sites.kubernetes();
+    List<String> out = new ArrayList<>();
+    for (Resource app : SiteObjects.applications(site, Optional.empty())) {
+      String subject = "Application " + app.ref().namespace() + "/" + app.ref().name();
+      Optional<Resource> live = k8s.get(SiteObjects.APPLICATION, app.ref());
+      if (live.isEmpty()) {
+        out.add(subject + " does not exist on this cluster");
+        continue;
+      }
+      String health = text(live.get().body(), "status", "health", "status");
+      String sync = text(live.get().body(), "status", "sync", "status");
+      if (!"Healthy".equals(health) || !"Synced".equals(sync)) {
+        out.add(subject + " is " + (health.isEmpty() ? "of unknown health" : health) + " and " + (sync.isEmpty() ? "of unknown sync status" : sync));
+      } else if (loadBalancer(k8s, site.destinationNamespace(), app.ref()).isEmpty()) {
+        out.add(subject + " has no load balancer");
+      }
+    }
+    return out;
   }
 
   // ---------------------------------------------------------------------------------------- delete
 
   void delete(Sites.Run run) {
-    stage(run, reconciler.plan(Set.of(owner), List.of(), List.of(SiteObjects.DNS_RECORD), r -> !isValidation(r),
-        Reconciler.Replace.NEVER), true);
+    // this cluster's records: simple ones and those pointing at its load balancers; other clusters' stay
+    Set<String> targets = loadBalancers();
+    List<Step> records = reconciler.plan(Set.of(owner), List.of(), List.of(SiteObjects.DNS_RECORD),
+        r -> !isValidation(r) && (r.body().get("setIdentifier") == null || targets.contains(aliasTarget(r))),
+        Reconciler.Replace.NEVER);
+    Set<ResourceRef> deleting = new TreeSet<>();
+    records.forEach(s -> deleting.add(s.change().target()));
+    List<String> others = ownRecords().stream().filter(r -> !deleting.contains(r.ref()))
+        .map(r -> r.body().get("name") + " " + r.body().get("type") + " " + r.body().get("setIdentifier")).sorted().toList();
+    stage(run, records, true);
     List<Step> apps = reconciler.plan(Set.of(owner), List.of(), List.of(SiteObjects.APPLICATION));
     stage(run, apps, false);
     if (!run.planning && !apps.isEmpty()) {
@@ -327,6 +435,12 @@ final class SiteFlow {
         long left = apps.stream().filter(s -> k8s.get(SiteObjects.APPLICATION, s.change().target()).isPresent()).count();
         return left == 0 ? Poll.ready(true) : Poll.pending(left + " still deleting what they deployed");
       });
+    }
+    if (!others.isEmpty()) {
+      // another cluster's load balancer serves the site with them, and uses the certificate
+      run.warnings.add("site " + name + ": its certificate and validation records are kept, as its weighted records "
+          + String.join(", ", others) + " of another cluster still serve it; delete the site there too to remove them");
+      return;
     }
     cleanUp(run, null);
   }

@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -70,6 +71,11 @@ public final class Sites {
 
   /** The annotation on a site's Applications listing its hosts: how other sites see which hosts are taken. */
   public static final String HOSTS_ANNOTATION = "platformkit.dev/hosts";
+  /**
+   * The tag (kept in the ownership TXT record) on a site's weighted DNS records holding the {@link Dns#weight()}
+   * last applied: while the site's weight stays the same, an apply keeps the weight a {@link #shift} set.
+   */
+  public static final String WEIGHT_TAG = "platformkit:weight";
   /** The annotation on a site's Applications holding the instant it expires (ISO-8601), when it does. */
   public static final String EXPIRES_ANNOTATION = "platformkit.dev/expires-at";
 
@@ -179,6 +185,111 @@ public final class Sites {
     Run run = Run.applying(engine.clock().instant(), null);
     flow(site.name()).delete(run);
     return run.result(engine.clock().instant());
+  }
+
+  /**
+   * The live weights of the site's weighted alias records, by set identifier ({@code {blue=100, green=0}}):
+   * the records of every cluster serving the site, read from Route53. Empty for a site without weighted
+   * records. Records of one identifier that disagree (edited by hand) give the lowest weight.
+   */
+  public Map<String, Integer> weights(Site site) {
+    Map<String, Integer> out = new java.util.TreeMap<>();
+    for (Resource r : new SiteFlow(this, site, site.name()).ownRecords()) {
+      if (r.body().get("setIdentifier") instanceof String id && r.body().get("weight") instanceof Number w
+          && site.hosts().contains(String.valueOf(r.body().get("name")))) {
+        out.merge(id, w.intValue(), Math::min);
+      }
+    }
+    return out;
+  }
+
+  /** What {@link #shift} would change. Writes nothing. */
+  public Plan planShift(Site site, Map<String, Integer> weights) {
+    return new Plan(List.of(site), false, shiftSteps(site, weights).stream().map(Step::change).toList());
+  }
+
+  /**
+   * Moves traffic between the clusters serving {@code site}: sets the weight of its weighted alias records
+   * of each set identifier named in {@code weights} (e.g. {@code blue=90, green=10}), for every host, in one
+   * Route53 change batch, so resolvers never see a mix. Only the weights change; the records stay the ones
+   * each cluster's {@link #apply} made (and an apply of the same {@link Dns#weight()} keeps the weight set
+   * here, see {@link #WEIGHT_TAG}).
+   *
+   * @throws ValidationException before anything is written, naming {@code weights.<setIdentifier>}: a weight
+   *     outside 0 to {@value Dns#MAX_WEIGHT}, an identifier without records of the site for every host (apply
+   *     the site on that cluster first), or weights that would all be 0 (Route53 then splits traffic evenly)
+   */
+  public ApplyResult shift(Site site, Map<String, Integer> weights) {
+    return engine.reconciler().applyBatched(shiftSteps(site, weights), engine.listener(), Set.of());
+  }
+
+  /**
+   * Why {@code site} does not serve from this platform's cluster: a line for each of its Applications that
+   * is missing, not {@code Synced} and {@code Healthy}, or without a load balancer. Empty when it serves: the
+   * health gate of a traffic shift.
+   */
+  public List<String> unhealthy(Site site) {
+    return new SiteFlow(this, site, site.name()).problems();
+  }
+
+  private List<Step> shiftSteps(Site site, Map<String, Integer> weights) {
+    Objects.requireNonNull(site, "site");
+    Objects.requireNonNull(weights, "weights");
+    List<Violation> violations = new ArrayList<>();
+    if (site.dns().isEmpty()) {
+      violations.add(Violation.of("dns", "site \"" + site.name() + "\" has no DNS records to shift traffic between"));
+      throw new ValidationException("Site " + site.name(), violations);
+    }
+    if (weights.isEmpty()) {
+      violations.add(Violation.of("weights", "name at least one set identifier and its weight"));
+    }
+    weights.forEach((id, w) -> {
+      if (w == null || w < 0 || w > Dns.MAX_WEIGHT) {
+        violations.add(Violation.of("weights." + id, w + " is out of range: 0 to " + Dns.MAX_WEIGHT));
+      }
+    });
+    String owner = SITE_OWNER_PREFIX + site.name();
+    Map<String, Map<String, Resource>> byRecord = new LinkedHashMap<>(); // host type -> identifier -> record
+    for (Resource r : new SiteFlow(this, site, site.name()).ownRecords()) {
+      String host = String.valueOf(r.body().get("name"));
+      if (site.hosts().contains(host) && r.body().get("setIdentifier") instanceof String id) {
+        byRecord.computeIfAbsent(host + " " + r.body().get("type"), k -> new java.util.TreeMap<>()).put(id, r);
+      }
+    }
+    List<ResourceRef> refs = new ArrayList<>();
+    for (String host : site.hosts()) {
+      for (String type : List.of("A", "AAAA")) {
+        Map<String, Resource> records = byRecord.getOrDefault(host + " " + type, Map.of());
+        weights.keySet().stream().filter(id -> !records.containsKey(id)).forEach(id -> violations.add(Violation.of(
+            "weights." + id, "site \"" + site.name() + "\" has no weighted record \"" + id + "\" for " + host + " " + type
+                + ": apply the site with dns.setIdentifier " + id + " on the cluster it stands for first")));
+        int total = 0;
+        for (Map.Entry<String, Resource> e : records.entrySet()) {
+          Integer w = weights.get(e.getKey());
+          total += w != null ? w : ((Number) e.getValue().body().get("weight")).intValue();
+          if (w != null) {
+            refs.add(e.getValue().ref());
+          }
+        }
+        if (!records.isEmpty() && total == 0 && violations.isEmpty()) {
+          violations.add(Violation.of("weights", "would set every weighted record of " + host + " " + type
+              + " to 0, and Route53 then splits its traffic evenly; keep one above 0"));
+        }
+      }
+    }
+    if (!violations.isEmpty()) {
+      throw new ValidationException("Site " + site.name() + " traffic shift", violations.stream().distinct().toList());
+    }
+    ResourceStore aws = aws();
+    List<Reconciler.Query> queries = refs.stream()
+        .map(ref -> Reconciler.Query.named(SiteObjects.DNS_RECORD, null, ref.name(), "")).toList();
+    return engine.reconciler().planAdjustments(queries, (kind, current) -> {
+      Integer w = weights.get(String.valueOf(current.body().get("setIdentifier")));
+      boolean ours = owner.equals(aws.marks().owner(current.labels()).orElse(null));
+      return ours && w != null && !(current.body().get("weight") instanceof Number n && n.intValue() == w)
+          ? Optional.of(new dev.platformkit.spi.ResourceUpdate(Map.of(), Set.of(), Map.of(), Set.of(), Map.of("weight", w)))
+          : Optional.empty();
+    });
   }
 
   /**
@@ -347,6 +458,9 @@ public final class Sites {
     }
     Map<String, String> inThisPlan = new LinkedHashMap<>();
     Set<String> names = new TreeSet<>();
+    // every record of the zones the sites use, read once: who serves each host, weighted or not
+    List<Resource> zoneRecords = sites.stream().anyMatch(x -> x.dns().isPresent())
+        ? aws().list(SiteObjects.DNS_RECORD, Map.of()) : List.of();
     for (Site site : sites) {
       List<Violation> violations = new ArrayList<>();
       if (!names.add(site.name())) {
@@ -367,7 +481,7 @@ public final class Sites {
         String list = namespace.annotations().getOrDefault(Tenant.HOSTNAMES_ANNOTATION, "");
         allowed = list.isEmpty() ? List.of() : List.of(list.split(","));
       }
-      Set<String> dnsOwners = new TreeSet<>();
+      List<Resource> records = site.dns().isPresent() ? recordsAt(site, zoneRecords) : List.of();
       for (int i = 0; i < site.hosts().size(); i++) {
         String host = site.hosts().get(i);
         if (namespace != null && violations.isEmpty() && !Tenant.allows(allowed, host)) {
@@ -376,7 +490,7 @@ public final class Sites {
         }
         String other = hostOwners.get(host);
         if (other == null) {
-          other = dnsOwner(site, host, dnsOwners);
+          other = dnsOwner(host, records);
         }
         if (other != null && !other.equals(site.name())) {
           violations.add(Violation.of("hosts[" + i + "]", "\"" + host + "\" is already served by site \"" + other + "\""));
@@ -385,6 +499,7 @@ public final class Sites {
         if (planned != null && !planned.equals(site.name())) {
           violations.add(Violation.of("hosts[" + i + "]", "\"" + host + "\" is also a host of site \"" + planned + "\" in this plan"));
         }
+        weighting(site, host, i, records, violations);
       }
       if (!violations.isEmpty()) {
         throw new ValidationException("Site " + site.name(), violations);
@@ -392,22 +507,72 @@ public final class Sites {
     }
   }
 
-  // the site whose DNS record serves host, read from the records platformkit wrote in the site's zone
-  private String dnsOwner(Site site, String host, Set<String> seen) {
-    if (site.dns().isEmpty()) {
-      return null;
-    }
-    ResourceStore aws = aws();
-    String zone = SiteFlow.zone(site);
-    for (String type : List.of("A", "AAAA", "CNAME")) {
-      Resource r = aws.get(SiteObjects.DNS_RECORD, ResourceRef.aws("DnsRecord", zone + "/" + host + "/" + type)).orElse(null);
-      String owner = r == null ? null : aws.marks().owner(r.labels()).orElse(null);
-      if (owner != null && owner.startsWith(SITE_OWNER_PREFIX)) {
-        seen.add(owner);
+  // the records of the site's zone at its hosts (A, AAAA and CNAME), anyone's
+  private List<Resource> recordsAt(Site site, List<Resource> zoneRecords) {
+    String zone = aws().canonical(SiteObjects.DNS_RECORD,
+        ResourceRef.aws("DnsRecord", SiteFlow.zone(site) + "/" + site.hosts().get(0).toLowerCase(java.util.Locale.ROOT) + "/A")).name();
+    String zoneId = zone.substring(0, zone.indexOf('/'));
+    Set<String> hosts = new TreeSet<>(site.hosts());
+    return zoneRecords.stream()
+        .filter(r -> r.ref().name().startsWith(zoneId + "/") && hosts.contains(String.valueOf(r.body().get("name")))
+            && List.of("A", "AAAA", "CNAME").contains(String.valueOf(r.body().get("type"))))
+        .toList();
+  }
+
+  // the site whose simple DNS record serves host, from the records platformkit wrote
+  private String dnsOwner(String host, List<Resource> records) {
+    for (Resource r : records) {
+      String owner = aws().marks().owner(r.labels()).orElse(null);
+      if (host.equals(r.body().get("name")) && r.body().get("setIdentifier") == null && owner != null
+          && owner.startsWith(SITE_OWNER_PREFIX)) {
         return owner.substring(SITE_OWNER_PREFIX.length());
       }
     }
     return null;
+  }
+
+  // weighted and simple records of one name cannot live together, and each cluster serving a site has
+  // its own weighted records (blue and green): the rules of that, before anything is written
+  private void weighting(Site site, String host, int i, List<Resource> records, List<Violation> violations) {
+    if (site.dns().isEmpty()) {
+      return;
+    }
+    String owner = SITE_OWNER_PREFIX + site.name();
+    String mine = site.dns().get().setIdentifier().orElse(null);
+    Set<String> here = null; // this cluster's load balancers of the site, read when needed
+    for (Resource r : records) {
+      if (!host.equals(r.body().get("name"))) {
+        continue;
+      }
+      String recordOwner = aws().marks().owner(r.labels()).orElse(null);
+      Object id = r.body().get("setIdentifier");
+      if (!owner.equals(recordOwner)) {
+        if (mine != null && id != null) {
+          violations.add(Violation.of("hosts[" + i + "]", "\"" + host + "\" has the weighted " + r.body().get("type")
+              + " record \"" + id + "\" of " + (recordOwner == null ? "someone else (not made by platformkit)" : recordOwner)
+              + ", which would share its traffic"));
+          return;
+        }
+        continue;
+      }
+      if (here == null) {
+        here = new SiteFlow(this, site, site.name()).loadBalancers();
+      }
+      if (here.contains(SiteFlow.aliasTarget(r))) {
+        continue; // this cluster's: made weighted or simple again here
+      }
+      if (mine != null && id == null) {
+        violations.add(Violation.of("dns.setIdentifier", "\"" + host + "\" is served by a simple record of site \""
+            + site.name() + "\" pointing at " + SiteFlow.aliasTarget(r) + ", not at a load balancer of this cluster; make it"
+            + " weighted first: apply the site on the cluster serving it with its own dns.setIdentifier and dns.weight"));
+        return;
+      }
+      if (mine == null && id != null) {
+        violations.add(Violation.of("dns.weight", "\"" + host + "\" is served by the weighted record \"" + id + "\" of site \""
+            + site.name() + "\" from another cluster; give this cluster its own dns.setIdentifier and dns.weight"));
+        return;
+      }
+    }
   }
 
   /** What one plan or apply collects: changes (planning) or changes made (applying). */

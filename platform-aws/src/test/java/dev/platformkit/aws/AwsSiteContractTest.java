@@ -49,7 +49,14 @@ class AwsSiteContractTest extends SiteContract {
     AwsBackend aws = AwsBackend.builder().acm(acm).route53(route53).build();
     InMemoryStore k8s = InMemoryStore.kubernetes().clock(clock);
     SiteWorld sim = SiteWorld.attach(k8s, InMemoryStore.aws().clock(clock), clock).installArgoCd();
+    InMemoryStore green = InMemoryStore.kubernetes().clock(clock);
+    sim.addCluster(green);
     return new World() {
+      @Override
+      public ResourceStore secondCluster() {
+        return green;
+      }
+
       @Override
       public ResourceStore kubernetes() {
         return k8s;
@@ -70,10 +77,13 @@ class AwsSiteContractTest extends SiteContract {
         clock.advance(d);
         sim.run();
         Map<String, List<String>> users = new HashMap<>();
-        for (Resource ingress : k8s.list(SiteObjects.INGRESS, Map.of())) {
-          String arn = ingress.annotations().get("alb.ingress.kubernetes.io/certificate-arn");
-          if (arn != null) {
-            users.computeIfAbsent(arn, a -> new ArrayList<>()).add("arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/app/x/1");
+        for (InMemoryStore cluster : List.of(k8s, green)) {
+          for (Resource ingress : cluster.list(SiteObjects.INGRESS, Map.of())) {
+            String arn = ingress.annotations().get("alb.ingress.kubernetes.io/certificate-arn");
+            if (arn != null) {
+              users.computeIfAbsent(arn, a -> new ArrayList<>()).add("arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/app/"
+                  + (cluster == k8s ? "blue" : "green") + "/1");
+            }
           }
         }
         acm.setInUse(users);

@@ -64,8 +64,22 @@ class KubernetesSiteContractIT extends SiteContract {
     cluster.client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(SiteWorld.ARGOCD_NAMESPACE)
         .endMetadata().build()).create();
     KubernetesBackend k8s = KubernetesBackend.create(cluster.client);
-    Controllers controllers = new Controllers(cluster.client, k8s, acm, clock);
+    Controllers controllers = new Controllers(cluster.client, k8s, clock, "");
+    Controllers[] second = new Controllers[1];
     return new World() {
+      @Override
+      public ResourceStore secondCluster() {
+        if (second[0] == null) {
+          MockCluster green = MockCluster.crud();
+          clusters.add(green);
+          green.client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(SiteWorld.ARGOCD_NAMESPACE)
+              .endMetadata().build()).create();
+          second[0] = new Controllers(green.client, KubernetesBackend.create(green.client), clock, "#green");
+          second[0].provisioning = controllers.provisioning;
+        }
+        return second[0].backend;
+      }
+
       @Override
       public ResourceStore kubernetes() {
         return k8s;
@@ -84,7 +98,11 @@ class KubernetesSiteContractIT extends SiteContract {
       @Override
       public void advance(Duration d) {
         clock.advance(d);
-        controllers.run();
+        Map<String, List<String>> users = controllers.run();
+        if (second[0] != null) {
+          second[0].run().forEach((arn, lbs) -> users.computeIfAbsent(arn, a -> new ArrayList<>()).addAll(lbs));
+        }
+        acm.setInUse(users);
       }
 
       @Override
@@ -95,6 +113,9 @@ class KubernetesSiteContractIT extends SiteContract {
       @Override
       public void provisioning(boolean on) {
         controllers.provisioning = on;
+        if (second[0] != null) {
+          second[0].provisioning = on;
+        }
       }
 
       @Override
@@ -117,7 +138,8 @@ class KubernetesSiteContractIT extends SiteContract {
    * for the provision delay gets an Ingress in its destination namespace (label {@code app.kubernetes.io/instance}
    * = its name, the ALB annotations of its Helm values) with a load balancer hostname in its status, and is
    * {@code Synced}/{@code Healthy}; an Application being deleted has its Ingress deleted, then its finalizer
-   * removed. The fake ACM is told which load balancers use which certificate.
+   * removed. {@link #run} says which load balancers use which certificate, for the fake ACM. A second cluster's
+   * controllers name their load balancers differently ({@code salt}).
    */
   static final class Controllers {
     private static final ResourceDefinitionContext APPLICATIONS = new ResourceDefinitionContext.Builder()
@@ -128,19 +150,19 @@ class KubernetesSiteContractIT extends SiteContract {
 
     private final KubernetesClient client;
     private final KubernetesBackend backend;
-    private final FakeAcmClient acm;
     private final Clock clock;
+    private final String salt;
     private final Map<String, Instant> seen = new HashMap<>();
     boolean provisioning = true;
 
-    Controllers(KubernetesClient client, KubernetesBackend backend, FakeAcmClient acm, Clock clock) {
+    Controllers(KubernetesClient client, KubernetesBackend backend, Clock clock, String salt) {
       this.client = client;
       this.backend = backend;
-      this.acm = acm;
       this.clock = clock;
+      this.salt = salt;
     }
 
-    void run() {
+    Map<String, List<String>> run() {
       Instant now = clock.instant();
       Set<String> present = new HashSet<>();
       for (GenericKubernetesResource app : client.genericKubernetesResources(APPLICATIONS).inAnyNamespace().list().getItems()) {
@@ -167,7 +189,7 @@ class KubernetesSiteContractIT extends SiteContract {
         status(app, "Healthy", "Synced");
       }
       seen.keySet().retainAll(present);
-      certificatesInUse();
+      return certificatesInUse();
     }
 
     // creates or keeps the Ingress of app as the chart and the load balancer controller make it; false when it cannot be
@@ -200,7 +222,7 @@ class KubernetesSiteContractIT extends SiteContract {
         }
         throw e;
       }
-      String hostname = hostname(group);
+      String hostname = hostname(group + salt);
       if (current.getStatus() == null || current.getStatus().getLoadBalancer() == null
           || current.getStatus().getLoadBalancer().getIngress().isEmpty()
           || !hostname.equals(current.getStatus().getLoadBalancer().getIngress().get(0).getHostname())) {
@@ -225,7 +247,7 @@ class KubernetesSiteContractIT extends SiteContract {
           .patch(PatchContext.of(PatchType.JSON_MERGE), io.fabric8.kubernetes.client.utils.Serialization.asJson(patch));
     }
 
-    private void certificatesInUse() {
+    private Map<String, List<String>> certificatesInUse() {
       Map<String, List<String>> users = new HashMap<>();
       for (Ingress ingress : client.network().v1().ingresses().inAnyNamespace().list().getItems()) {
         Map<String, String> annotations = ingress.getMetadata().getAnnotations() == null ? Map.of() : ingress.getMetadata().getAnnotations();
@@ -234,10 +256,10 @@ class KubernetesSiteContractIT extends SiteContract {
           String group = annotations.getOrDefault(GROUP_ANNOTATION, ingress.getMetadata().getName());
           users.computeIfAbsent(arn, a -> new ArrayList<>())
               .add("arn:aws:elasticloadbalancing:" + REGION + ":" + ACCOUNT + ":loadbalancer/app/" + group.replaceAll("[^A-Za-z0-9-]", "-")
-                  + "/" + hash(group, 8));
+                  + "/" + hash(group + salt, 8));
         }
       }
-      acm.setInUse(users);
+      return users;
     }
 
     // k8s-<group>-<hash>.<region>.elb.amazonaws.com, as the controller names the ALB of an Ingress group

@@ -22,7 +22,14 @@ class InMemorySiteContractTest extends SiteContract {
     InMemoryStore k8s = InMemoryStore.kubernetes().clock(clock);
     InMemoryStore aws = InMemoryStore.aws().clock(clock).hostedZone(ZONE_ID, ZONE);
     SiteWorld sim = SiteWorld.attach(k8s, aws, clock).installArgoCd();
+    InMemoryStore green = InMemoryStore.kubernetes().clock(clock);
+    sim.addCluster(green);
     return new World() {
+      @Override
+      public ResourceStore secondCluster() {
+        return green;
+      }
+
       @Override
       public ResourceStore kubernetes() {
         return k8s;

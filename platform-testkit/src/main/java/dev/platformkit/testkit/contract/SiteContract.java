@@ -101,6 +101,14 @@ public abstract class SiteContract {
 
     /** A record of {@code type} at {@code name} in {@value #ZONE} that platformkit did not write. */
     void foreignRecord(String name, String type, String value);
+
+    /**
+     * A second cluster in the same AWS account (the green one of a blue/green upgrade): its Kubernetes store,
+     * with Argo CD installed and the controllers acting on it as time passes ({@link #advance}), its load
+     * balancers named other than the first cluster's and using certificates as theirs do. The same store on
+     * every call.
+     */
+    ResourceStore secondCluster();
   }
 
   /** A fresh world for one test; called once per test, except by the crash tests (once per crash point). */
@@ -499,6 +507,123 @@ public abstract class SiteContract {
       assertThat(owned(world)).as(at).isEmpty();
       assertThat(next.sites().planDelete(brand()).isEmpty()).as(at).isTrue();
     }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // blue/green: one site served from two clusters through weighted records
+
+  static Site weighted(String setIdentifier, int weight) {
+    return brand().toBuilder().dns(Dns.builder().hostedZone(ZONE).setIdentifier(setIdentifier).weight(weight).build()).build();
+  }
+
+  // the site's alias records: "name TYPE setIdentifier weight -> target", sorted
+  private static List<String> aliases(World world, String site) {
+    return ownedBy(world, SiteObjects.DNS_RECORD, site).stream()
+        .filter(r -> !String.valueOf(r.body().get("name")).startsWith("_"))
+        .map(r -> r.body().get("name") + " " + r.body().get("type") + " " + r.body().get("setIdentifier") + " "
+            + r.body().get("weight") + " -> " + at(r.body(), "alias", "dnsName"))
+        .sorted().toList();
+  }
+
+  private static Map<String, Integer> weights(int blue, int green) {
+    Map<String, Integer> out = new TreeMap<>();
+    out.put("blue", blue);
+    out.put("green", green);
+    return out;
+  }
+
+  @Test
+  void aSiteMovesToAnotherClusterThroughWeightedRecordsAndEachClusterKeepsToItsOwn() {
+    World world = world();
+    Setup blue = setup(world);
+    Setup green = setup(world, world.secondCluster(), world.aws(), TIMEOUTS);
+    blue.sites().apply(brand());
+    List<String> simple = aliases(world, "brand");
+    assertThat(simple).hasSize(4).allSatisfy(a -> assertThat(a).contains(" null null -> "));
+
+    // green cannot put weighted records next to blue's simple ones: refused before any write
+    Map<String, Object> before = owned(world);
+    assertThatThrownBy(() -> green.sites().apply(weighted("green", 0)))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("dns.setIdentifier").hasMessageContaining("simple record");
+    assertThat(owned(world)).isEqualTo(before);
+
+    // blue makes its records weighted: the simple ones go in the same batch, before the weighted ones come
+    Plan conversion = blue.sites().plan(weighted("blue", 100));
+    assertThat(conversion.changes()).extracting(c -> c.action() + " " + c.target().name().replaceFirst("^[^/]+/", ""))
+        .containsExactly("DELETE " + ZONE + "/A", "DELETE " + ZONE + "/AAAA", "DELETE www." + ZONE + "/A",
+            "DELETE www." + ZONE + "/AAAA", "CREATE www." + ZONE + "/A/blue", "CREATE www." + ZONE + "/AAAA/blue",
+            "CREATE " + ZONE + "/A/blue", "CREATE " + ZONE + "/AAAA/blue");
+    blue.sites().apply(weighted("blue", 100));
+    String blueTarget = simple.get(0).substring(simple.get(0).indexOf("-> ") + 3);
+    assertThat(aliases(world, "brand")).hasSize(4).allSatisfy(a -> assertThat(a).contains(" blue 100 -> " + blueTarget));
+
+    // green comes up next to blue at weight 0, and neither apply touches the other's records
+    assertThat(green.sites().unhealthy(weighted("green", 0))).isNotEmpty().allSatisfy(p -> assertThat(p).contains("does not exist"));
+    green.sites().apply(weighted("green", 0));
+    assertThat(green.sites().unhealthy(weighted("green", 0))).isEmpty();
+    List<String> both = aliases(world, "brand");
+    assertThat(both).hasSize(8).filteredOn(a -> a.contains(" green 0 -> ")).hasSize(4)
+        .allSatisfy(a -> assertThat(a).doesNotContain(blueTarget));
+    assertThat(blue.sites().plan(weighted("blue", 100)).isEmpty()).as(blue.sites().plan(weighted("blue", 100)).render()).isTrue();
+    assertThat(green.sites().plan(weighted("green", 0)).isEmpty()).isTrue();
+    assertThat(ownedBy(world, SiteObjects.CERTIFICATE, "brand")).hasSize(1);
+    assertThat(green.sites().weights(weighted("green", 0))).isEqualTo(weights(100, 0));
+
+    // traffic moves in one batch; a re-apply of the same specs keeps the shifted weights, saying so
+    ApplyResult shifted = blue.sites().shift(brand(), weights(90, 10));
+    assertThat(shifted.applied()).hasSize(8).allSatisfy(c -> assertThat(c.action()).isEqualTo(Change.Action.UPDATE));
+    assertThat(blue.sites().weights(brand())).isEqualTo(weights(90, 10));
+    assertThat(blue.sites().shift(brand(), weights(90, 10)).isNoop()).isTrue();
+    Plan kept = blue.sites().plan(weighted("blue", 100));
+    assertThat(kept.isEmpty()).as(kept.render()).isTrue();
+    assertThat(kept.warnings()).isNotEmpty().allSatisfy(w -> assertThat(w).contains("keeps weight 90"));
+    assertThat(green.sites().apply(weighted("green", 0)).isNoop()).isTrue();
+    assertThat(blue.sites().weights(brand())).isEqualTo(weights(90, 10));
+    // a new dns.weight is applied
+    blue.sites().apply(weighted("blue", 50));
+    assertThat(blue.sites().weights(brand())).isEqualTo(weights(50, 10));
+
+    // shifts that would lose traffic or name records that do not exist are refused before any write
+    Map<String, Object> now = owned(world);
+    assertThatThrownBy(() -> blue.sites().shift(brand(), weights(0, 0)))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("weights").hasMessageContaining("evenly");
+    assertThatThrownBy(() -> blue.sites().shift(brand(), Map.of("purple", 10)))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("weights.purple");
+    assertThatThrownBy(() -> blue.sites().shift(brand(), Map.of("green", 256)))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("weights.green");
+    assertThat(owned(world)).isEqualTo(now);
+
+    // all traffic on green, then blue goes: its records and Applications only; green keeps serving
+    blue.sites().shift(brand(), weights(0, 100));
+    Plan deleteBlue = blue.sites().planDelete(brand());
+    assertThat(deleteBlue.changes()).extracting(c -> c.target().kind()).doesNotContain("Certificate");
+    assertThat(deleteBlue.warnings()).anySatisfy(w -> assertThat(w).contains("certificate").contains("green"));
+    blue.sites().delete(brand());
+    assertThat(aliases(world, "brand")).hasSize(4).allSatisfy(a -> assertThat(a).contains(" green 100 -> "));
+    assertThat(world.kubernetes().list(SiteObjects.APPLICATION, Map.of())).isEmpty();
+    assertThat(green.sites().unhealthy(weighted("green", 100))).isEmpty();
+    assertThat(ownedBy(world, SiteObjects.CERTIFICATE, "brand")).hasSize(1);
+
+    green.sites().delete(brand());
+    assertThat(owned(world)).isEmpty();
+  }
+
+  @Test
+  void aSimpleSiteOnASecondClusterIsRefusedWhileWeightedRecordsServeTheHostFromTheFirst() {
+    World world = world();
+    Setup blue = setup(world);
+    Setup green = setup(world, world.secondCluster(), world.aws(), TIMEOUTS);
+    blue.sites().apply(weighted("blue", 100));
+    Map<String, Object> before = owned(world);
+
+    assertThatThrownBy(() -> green.sites().plan(brand()))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("dns.weight").hasMessageContaining("\"blue\"");
+    // another site's weighted records never share a host's traffic with this one's
+    Site copycat = other("copycat", "www." + ZONE).toBuilder()
+        .dns(Dns.builder().hostedZone(ZONE).setIdentifier("green").weight(0).build()).build();
+    assertThatThrownBy(() -> green.sites().plan(copycat))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("hosts[0]").hasMessageContaining("site.brand");
+    assertThat(owned(world)).isEqualTo(before);
   }
 
   @Test

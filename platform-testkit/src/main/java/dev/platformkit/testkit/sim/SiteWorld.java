@@ -66,7 +66,9 @@ public final class SiteWorld {
   private final InMemoryStore aws;
   private final Clock clock;
   private final Map<ResourceRef, Instant> validatedSince = new HashMap<>();
-  private final Map<ResourceRef, Instant> appSeen = new HashMap<>();
+  // the clusters Argo CD runs on (the first is kubernetes), each with when it first saw each Application
+  private final List<InMemoryStore> clusters = new ArrayList<>();
+  private final List<Map<ResourceRef, Instant>> appSeen = new ArrayList<>();
   private Duration issueDelay = Duration.ofMinutes(2);
   private Duration provisionDelay = Duration.ofMinutes(1);
   private boolean issuing = true;
@@ -77,6 +79,8 @@ public final class SiteWorld {
     this.kubernetes = Objects.requireNonNull(kubernetes, "kubernetes");
     this.aws = Objects.requireNonNull(aws, "aws");
     this.clock = Objects.requireNonNull(clock, "clock");
+    clusters.add(kubernetes);
+    appSeen.add(new HashMap<>());
   }
 
   /** Simulates the world around {@code kubernetes} and {@code aws} on {@code clock}, from now on. */
@@ -85,6 +89,22 @@ public final class SiteWorld {
     kubernetes.beforeRead(world::run);
     aws.beforeRead(world::run);
     return world;
+  }
+
+  /**
+   * Another cluster in the same AWS account (the green one of a blue/green upgrade), with Argo CD installed:
+   * its Applications get Ingresses and load balancers of their own (other hostnames than the first cluster's),
+   * and their load balancers use certificates as the first cluster's do.
+   */
+  public synchronized SiteWorld addCluster(InMemoryStore cluster) {
+    Objects.requireNonNull(cluster, "cluster");
+    clusters.add(cluster);
+    appSeen.add(new HashMap<>());
+    cluster.beforeRead(this::run);
+    if (cluster.get(NAMESPACE, ResourceRef.kubernetes("Namespace", ARGOCD_NAMESPACE)).isEmpty()) {
+      cluster.create(NAMESPACE, Resource.desired(ResourceRef.kubernetes("Namespace", ARGOCD_NAMESPACE), Map.of(), Map.of(), Map.of()));
+    }
+    return this;
   }
 
   /** How long after its validation records exist a certificate is issued. Default: 2 minutes. */
@@ -122,10 +142,16 @@ public final class SiteWorld {
     return this;
   }
 
-  /** The load balancer hostname this world gives the ALB of {@code group}. */
+  /** The load balancer hostname this world gives the ALB of {@code group} on the first cluster. */
   public String hostname(String group) {
+    return hostname(group, 0);
+  }
+
+  /** The load balancer hostname of the ALB of {@code group} on cluster {@code index} (0: the first, then in the order added). */
+  public String hostname(String group, int index) {
     String g = group.replaceAll("[^a-z0-9]", "");
-    return "k8s-" + g.substring(0, Math.min(8, g.length())) + "-" + hash(group, 5) + "." + region + ".elb.amazonaws.com";
+    return "k8s-" + g.substring(0, Math.min(8, g.length())) + "-" + hash(index == 0 ? group : group + "#" + index, 5)
+        + "." + region + ".elb.amazonaws.com";
   }
 
   /** The validation CNAME ACM asks for {@code domain}: name and value, both fully qualified with the final dot. */
@@ -152,16 +178,21 @@ public final class SiteWorld {
   /** Catches up with the clock now; also runs before every read of the stores. */
   public synchronized void run() {
     Instant now = clock.instant();
-    applications(now);
+    for (int i = 0; i < clusters.size(); i++) {
+      applications(now, i);
+    }
     certificates(now);
   }
 
   private void certificates(Instant now) {
     Map<String, List<String>> users = new HashMap<>();
-    for (Resource ingress : kubernetes.list(SiteObjects.INGRESS, Map.of(SIMULATED_LABEL, "true"))) {
-      String arn = ingress.annotations().get(CERTIFICATE_ANNOTATION);
-      if (arn != null) {
-        users.computeIfAbsent(arn, a -> new ArrayList<>()).add(loadBalancerArn(ingress.annotations().getOrDefault(GROUP_ANNOTATION, "")));
+    for (int i = 0; i < clusters.size(); i++) {
+      int index = i;
+      for (Resource ingress : clusters.get(i).list(SiteObjects.INGRESS, Map.of(SIMULATED_LABEL, "true"))) {
+        String arn = ingress.annotations().get(CERTIFICATE_ANNOTATION);
+        if (arn != null) {
+          users.computeIfAbsent(arn, a -> new ArrayList<>()).add(loadBalancerArn(ingress.annotations().getOrDefault(GROUP_ANNOTATION, ""), index));
+        }
       }
     }
     for (Resource cert : aws.list(SiteObjects.CERTIFICATE, Map.of())) {
@@ -231,7 +262,9 @@ public final class SiteWorld {
     return true;
   }
 
-  private void applications(Instant now) {
+  private void applications(Instant now, int index) {
+    InMemoryStore kubernetes = clusters.get(index);
+    Map<ResourceRef, Instant> appSeen = this.appSeen.get(index);
     Map<String, Resource> ingresses = new HashMap<>();
     for (Resource ingress : kubernetes.list(SiteObjects.INGRESS, Map.of(SIMULATED_LABEL, "true"))) {
       ingresses.put(ingress.ref().namespace() + "/" + ingress.ref().name(), ingress);
@@ -248,7 +281,7 @@ public final class SiteWorld {
       String namespace = String.valueOf(find(app.body().get("spec"), "namespace", "destination"));
       live.add(namespace + "/" + app.ref().name());
       if (!provisioning || now.isBefore(seen.plus(provisionDelay))) {
-        status(app, "Progressing", "OutOfSync");
+        status(kubernetes, app, "Progressing", "OutOfSync");
         continue;
       }
       Object arn = value(app.body().get("spec"), CERTIFICATE_ANNOTATION);
@@ -260,10 +293,10 @@ public final class SiteWorld {
       if (arn != null) {
         annotations.put(CERTIFICATE_ANNOTATION, arn.toString());
       }
-      Map<String, Object> ingressStatus = Map.of("loadBalancer", Map.of("ingress", List.of(Map.of("hostname", hostname(groupName)))));
+      Map<String, Object> ingressStatus = Map.of("loadBalancer", Map.of("ingress", List.of(Map.of("hostname", hostname(groupName, index)))));
       if (ingress == null) {
         if (kubernetes.get(NAMESPACE, ResourceRef.kubernetes("Namespace", namespace)).isEmpty()) {
-          status(app, "Missing", "OutOfSync"); // Argo CD cannot deploy to a namespace that does not exist
+          status(kubernetes, app, "Missing", "OutOfSync"); // Argo CD cannot deploy to a namespace that does not exist
           continue;
         }
         Map<String, String> labels = new LinkedHashMap<>();
@@ -275,7 +308,7 @@ public final class SiteWorld {
         try {
           kubernetes.create(SiteObjects.INGRESS, Resource.desired(ref, labels, annotations, body));
         } catch (NotFoundException e) {
-          status(app, "Missing", "OutOfSync");
+          status(kubernetes, app, "Missing", "OutOfSync");
           continue;
         }
         kubernetes.writeStatus(SiteObjects.INGRESS, ref, ingressStatus);
@@ -285,7 +318,7 @@ public final class SiteWorld {
         kubernetes.update(SiteObjects.INGRESS, ingress, new ResourceUpdate(Map.of(), Set.of(), annotations, remove, Map.of()));
         kubernetes.writeStatus(SiteObjects.INGRESS, ingress.ref(), ingressStatus);
       }
-      status(app, "Healthy", "Synced");
+      status(kubernetes, app, "Healthy", "Synced");
     }
     // the finalizer: an Application's deletion deletes what it deployed, then the finalizer goes
     ingresses.forEach((key, ingress) -> {
@@ -301,7 +334,7 @@ public final class SiteWorld {
     appSeen.keySet().removeIf(ref -> !apps.contains(ref) && !kubernetes.isBeingDeleted(ref));
   }
 
-  private void status(Resource app, String health, String sync) {
+  private static void status(InMemoryStore kubernetes, Resource app, String health, String sync) {
     Map<String, Object> status = new LinkedHashMap<>();
     status.put("health", Map.of("status", health));
     status.put("sync", Map.of("status", sync));
@@ -312,8 +345,9 @@ public final class SiteWorld {
     kubernetes.writeStatus(SiteObjects.APPLICATION, app.ref(), status);
   }
 
-  private String loadBalancerArn(String group) {
-    return "arn:aws:elasticloadbalancing:" + region + ":" + ACCOUNT + ":loadbalancer/app/" + group + "/" + hash(group, 8);
+  private String loadBalancerArn(String group, int index) {
+    return "arn:aws:elasticloadbalancing:" + region + ":" + ACCOUNT + ":loadbalancer/app/" + group + "/"
+        + hash(index == 0 ? group : group + "#" + index, 8);
   }
 
   private static Map<String, String> withOnly(Map<String, String> map, Set<String> keys) {
