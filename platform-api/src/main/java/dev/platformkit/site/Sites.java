@@ -248,7 +248,6 @@ public final class Sites {
         violations.add(Violation.of("weights." + id, w + " is out of range: 0 to " + Dns.MAX_WEIGHT));
       }
     });
-    String owner = SITE_OWNER_PREFIX + site.name();
     Map<String, Map<String, Resource>> byRecord = new LinkedHashMap<>(); // host type -> identifier -> record
     for (Resource r : new SiteFlow(this, site, site.name()).ownRecords()) {
       String host = String.valueOf(r.body().get("name"));
@@ -256,7 +255,7 @@ public final class Sites {
         byRecord.computeIfAbsent(host + " " + r.body().get("type"), k -> new java.util.TreeMap<>()).put(id, r);
       }
     }
-    List<ResourceRef> refs = new ArrayList<>();
+    List<Resource> moving = new ArrayList<>();
     for (String host : site.hosts()) {
       for (String type : List.of("A", "AAAA")) {
         Map<String, Resource> records = byRecord.getOrDefault(host + " " + type, Map.of());
@@ -268,7 +267,7 @@ public final class Sites {
           Integer w = weights.get(e.getKey());
           total += w != null ? w : ((Number) e.getValue().body().get("weight")).intValue();
           if (w != null) {
-            refs.add(e.getValue().ref());
+            moving.add(e.getValue());
           }
         }
         if (!records.isEmpty() && total == 0 && violations.isEmpty()) {
@@ -280,16 +279,21 @@ public final class Sites {
     if (!violations.isEmpty()) {
       throw new ValidationException("Site " + site.name() + " traffic shift", violations.stream().distinct().toList());
     }
-    ResourceStore aws = aws();
-    List<Reconciler.Query> queries = refs.stream()
-        .map(ref -> Reconciler.Query.named(SiteObjects.DNS_RECORD, null, ref.name(), "")).toList();
-    return engine.reconciler().planAdjustments(queries, (kind, current) -> {
-      Integer w = weights.get(String.valueOf(current.body().get("setIdentifier")));
-      boolean ours = owner.equals(aws.marks().owner(current.labels()).orElse(null));
-      return ours && w != null && !(current.body().get("weight") instanceof Number n && n.intValue() == w)
-          ? Optional.of(new dev.platformkit.spi.ResourceUpdate(Map.of(), Set.of(), Map.of(), Set.of(), Map.of("weight", w)))
-          : Optional.empty();
-    });
+    // plain updates of records read just now (not adjustments), so that they go in one change batch
+    List<Step> steps = new ArrayList<>();
+    for (Resource current : moving) {
+      int w = weights.get(String.valueOf(current.body().get("setIdentifier")));
+      Object before = current.body().get("weight");
+      if (before instanceof Number n && n.intValue() == w) {
+        continue;
+      }
+      Map<String, Object> body = new LinkedHashMap<>(current.body());
+      body.put("weight", w);
+      Resource desired = Resource.desired(current.ref(), current.labels(), current.annotations(), body);
+      steps.add(new Step(new Change(Change.Action.UPDATE, current.ref(), List.of(new dev.platformkit.FieldDiff("weight", String.valueOf(before), Integer.toString(w)))),
+          SiteObjects.DNS_RECORD, desired, current));
+    }
+    return steps;
   }
 
   /**

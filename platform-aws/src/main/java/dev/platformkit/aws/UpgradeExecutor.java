@@ -10,6 +10,7 @@ import dev.platformkit.ResourceRef;
 import dev.platformkit.RetryPolicy;
 import dev.platformkit.Sleeper;
 import dev.platformkit.WaitTimeoutException;
+import dev.platformkit.aws.internal.Cutover;
 import dev.platformkit.aws.internal.EksVersionStore;
 import dev.platformkit.internal.Checks;
 import dev.platformkit.internal.Reconciler;
@@ -17,11 +18,13 @@ import dev.platformkit.internal.Wait;
 import dev.platformkit.spi.Kind;
 import dev.platformkit.spi.Resource;
 import dev.platformkit.spi.ResourceStore;
+import dev.platformkit.site.Site;
+import dev.platformkit.site.Sites;
 import dev.platformkit.spi.ResourceUpdate;
+import dev.platformkit.upgrade.HealthGate;
 import dev.platformkit.upgrade.KubernetesVersion;
 import dev.platformkit.upgrade.Step;
 import dev.platformkit.upgrade.StepKind;
-import dev.platformkit.upgrade.Strategy;
 import dev.platformkit.upgrade.UpgradeReport;
 import dev.platformkit.upgrade.UpgradeResult;
 import dev.platformkit.upgrade.UpgradeResult.Outcome;
@@ -94,9 +97,21 @@ import software.amazon.awssdk.services.eks.EksClient;
  *
  * <p><b>Not run here.</b> {@code migrate-api} steps are reported {@link Outcome#SKIPPED}: rewriting
  * manifests is for their owners (and their Git repositories), before the hop that removes the API. A
- * report with blockers, and blue/green steps ({@code create-cluster}, {@code sync-workloads},
- * {@code shift-traffic}, {@code delete-cluster}), are refused before anything is done: the blue/green
- * cutover will shift Route53 weights through Site's Route53 code, which this executor does not have yet.
+ * report with blockers is refused before anything is done.
+ *
+ * <p><b>Blue-green.</b> The new cluster is made by the tool that makes your clusters, so a
+ * {@code create-cluster} step checks that it exists at the target version (and stops, saying so, until it
+ * does); its add-on steps update add-ons installed there (an add-on missing stops the run). A
+ * {@code sync-workloads} step checks that every site given to {@link Builder#sites} runs on both clusters
+ * with weighted records — set identifiers the clusters' names unless {@link Builder#setIdentifiers} says
+ * otherwise — and is Synced, Healthy and load balanced on the new one. Each {@code shift-traffic} step then
+ * moves its share of traffic to the new cluster through {@link Sites#shift} (the Route53 code of sites: one
+ * change batch per zone, never every weight 0) and holds it for the step's dwell, polling the health gate —
+ * the sites' Applications on the new cluster and your {@link Builder#healthGate} — every poll interval; when
+ * the gate fails, all traffic goes back to the old cluster and the run stops there. {@code delete-cluster} is
+ * never run: it is reported {@link Outcome#SKIPPED} with what to do. Like the rest, the cutover reads the
+ * weights Route53 has before each step: a step already passed is skipped, the step the weights are at is
+ * held again.
  *
  * <p>The executor goes through the platform's engine: a version is a field platformkit sets on an object it
  * does not own (as a schedule sets a replica count), written by the engine's reconciler — with its
@@ -139,8 +154,18 @@ public final class UpgradeExecutor {
   private final RetryPolicy retryPolicy;
   private final Sleeper sleeper;
   private final java.util.Random random = new java.util.Random();
+  private final Sites sites;
+  private final List<Site> toMove;
+  private final HealthGate healthGate;
+  private final String blueIdentifier;
+  private final String greenIdentifier;
 
   private UpgradeExecutor(Builder b) {
+    this.sites = b.sites;
+    this.toMove = List.copyOf(b.toMove);
+    this.healthGate = b.healthGate;
+    this.blueIdentifier = b.blueIdentifier;
+    this.greenIdentifier = b.greenIdentifier;
     this.versions = new EksVersionStore(b.eks);
     this.cluster = b.cluster;
     this.clock = b.clock;
@@ -183,11 +208,16 @@ public final class UpgradeExecutor {
       }
       StepResult r = switch (step.kind()) {
         case UPGRADE_CONTROL_PLANE -> controlPlane(report.cluster(), step);
-        case UPGRADE_ADDON -> addOn(report.cluster(), step);
+        case UPGRADE_ADDON -> addOn(clusterOf(step, report.cluster()), step);
         case UPGRADE_NODEGROUP -> nodeGroup(report.cluster(), step);
         case MIGRATE_API -> skipped(step, "not run by the executor: rewrite these objects to the replacement API "
             + "before the hop that removes it");
-        default -> throw new IllegalStateException("checked before: " + step.kind());
+        case CREATE_CLUSTER -> newCluster(step);
+        case SYNC_WORKLOADS -> cutover(report).synced(step);
+        case SHIFT_TRAFFIC -> cutover(report).shift(step);
+        case DELETE_CLUSTER -> skipped(step, "not run by the executor: once you are satisfied with " + greenOf(report)
+            + ", delete the sites on " + report.cluster() + " (Sites.delete there removes its records and Applications and"
+            + " keeps what " + greenOf(report) + " uses), then the cluster with the tool that made it");
       };
       if (r.outcome() == Outcome.STOPPED) {
         stop = r;
@@ -203,21 +233,24 @@ public final class UpgradeExecutor {
       c.add("findings", "the report has blockers; resolve them and plan again: " + report.blockers().stream()
           .map(f -> f.code() + " " + f.message()).collect(Collectors.joining("; ")));
     }
-    if (report.strategy() == Strategy.BLUE_GREEN) {
-      c.add("strategy", "blue-green upgrades are not run by this executor yet (the cutover shifts Route53 weights "
-          + "through Site's Route53 code); it runs in-place reports");
+    boolean traffic = report.steps().stream().anyMatch(s -> s.kind() == StepKind.SHIFT_TRAFFIC || s.kind() == StepKind.SYNC_WORKLOADS);
+    if (traffic && sites == null) {
+      c.add("sites", "a blue-green report moves the traffic of sites: give them with Builder.sites(greenPlatform.sites(), sites)");
+    }
+    if (report.steps().stream().anyMatch(s -> BLUE_GREEN.contains(s.kind())) && greenOf(report) == null) {
+      c.add("steps", "a blue-green report needs its create-cluster step, naming the new cluster");
     }
     for (int i = 0; i < report.steps().size(); i++) {
       Step s = report.steps().get(i);
       String p = "steps[" + i + "]";
-      if (BLUE_GREEN.contains(s.kind())) {
-        c.add(p + ".kind", s.kind().value() + " is a blue-green step, not run by this executor");
+      if (s.kind() == StepKind.SHIFT_TRAFFIC && s.percent().filter(x -> x >= 1 && x <= 100).isEmpty()) {
+        c.add(p + ".percent", "is required to run a shift-traffic step: 1 to 100, the share of traffic on the new cluster");
       }
       if (s.kind() == StepKind.UPGRADE_ADDON) {
         if (s.addOnVersion().isEmpty()) {
           c.add(p + ".addOnVersion", "is required to run an upgrade-addon step: the version to install");
         }
-        name(c, p, s, report.cluster());
+        name(c, p, s, clusterOf(s, report.cluster()));
       }
       if (s.kind() == StepKind.UPGRADE_NODEGROUP) {
         name(c, p, s, report.cluster());
@@ -254,6 +287,51 @@ public final class UpgradeExecutor {
     return kind == StepKind.UPGRADE_ADDON ? "add-on" : "node group";
   }
 
+  // an add-on step of a blue-green report is for the new cluster: its resource's scope
+  private static String clusterOf(Step s, String cluster) {
+    return s.resource().map(ResourceRef::scope).filter(x -> !x.isEmpty()).orElse(cluster);
+  }
+
+  // the new cluster of a blue-green report: the one its create-cluster step names
+  private static String greenOf(UpgradeReport report) {
+    return report.steps().stream().filter(s -> s.kind() == StepKind.CREATE_CLUSTER).findFirst()
+        .flatMap(Step::resource).map(ResourceRef::name).orElse(null);
+  }
+
+  private Cutover cutover(UpgradeReport report) {
+    String green = greenOf(report);
+    return new Cutover(sites, toMove, blueIdentifier == null ? report.cluster() : blueIdentifier,
+        greenIdentifier == null ? green : greenIdentifier, healthGate, clock, sleeper, listener, pollInterval);
+  }
+
+  // the new cluster is made by the tool that makes clusters (it needs a VPC, roles, node groups): checked here
+  private StepResult newCluster(Step step) {
+    String name = step.resource().orElseThrow().name();
+    KubernetesVersion target = step.version().orElseThrow().toMinor();
+    Target t = new Target(EksVersionStore.CLUSTER, EksVersionStore.cluster(name), target.toString(), "cluster " + name);
+    Optional<Resource> now = versions.get(t.kind(), t.ref());
+    if (now.isEmpty()) {
+      return stopped(step, "cluster " + name + " does not exist: create it at " + target + " (with the tool that makes your"
+          + " clusters: it needs a VPC, roles and node groups), install Argo CD and the AWS Load Balancer Controller on it,"
+          + " then run again");
+    }
+    Resource live = now.get();
+    if (EksVersionStore.busy(live.body().get("status"))) {
+      live = settled(t, timeouts.get(StepKind.UPGRADE_CONTROL_PLANE));
+    }
+    String version = String.valueOf(live.body().get("version"));
+    if (KubernetesVersion.parse(version).toMinor().isBefore(target)) {
+      return stopped(step, "cluster " + name + " is at " + version + ", not " + target + ": create it at " + target
+          + " or upgrade it, then run again");
+    }
+    return skipped(step, "cluster " + name + " exists at " + version);
+  }
+
+  private StepResult stopped(Step step, String detail) {
+    listener.progress("stopped: " + step.description() + " (" + detail + ")");
+    return new StepResult(step, Outcome.STOPPED, detail);
+  }
+
   // --- the three kinds of steps ---
 
   private StepResult controlPlane(String name, Step step) {
@@ -271,6 +349,12 @@ public final class UpgradeExecutor {
 
   private StepResult addOn(String clusterName, Step step) {
     String addon = nameOf(step, clusterName);
+    if (step.hop().isEmpty() && versions.get(EksVersionStore.ADDON, EksVersionStore.addon(clusterName, addon)).isEmpty()) {
+      // a blue-green step: the new cluster's tooling installs add-ons
+      return stopped(step, "add-on " + addon + " is not installed on " + clusterName + ": install it at "
+          + step.addOnVersion().orElseThrow() + " (aws eks create-addon --cluster-name " + clusterName + " --addon-name " + addon
+          + " --addon-version " + step.addOnVersion().orElseThrow() + ") and run again");
+    }
     String target = step.addOnVersion().orElseThrow();
     Target t = new Target(EksVersionStore.ADDON, EksVersionStore.addon(clusterName, addon), target,
         "add-on " + addon + " of " + clusterName);
@@ -534,8 +618,50 @@ public final class UpgradeExecutor {
         StepKind.UPGRADE_NODEGROUP, Duration.ofMinutes(NODEGROUP_MINUTES)));
     private Duration jobsDeadline = DEFAULT_JOBS_DEADLINE;
     private Duration pollInterval = DEFAULT_POLL_INTERVAL;
+    private Sites sites;
+    private List<Site> toMove = List.of();
+    private HealthGate healthGate = HealthGate.NONE;
+    private String blueIdentifier;
+    private String greenIdentifier;
 
     private Builder() {}
+
+    /**
+     * For blue-green reports: the sites whose traffic moves to the new cluster, and the {@link Sites} of the
+     * new cluster's platform ({@code greenPlatform.sites()}: its Kubernetes backend is the new cluster, whose
+     * Applications are the health gate; its AWS backend writes the weighted records). Each site runs on both
+     * clusters with weighted DNS records, set identifier the cluster's name (see {@link #setIdentifiers}).
+     */
+    public Builder sites(Sites sites, java.util.Collection<Site> toMove) {
+      this.sites = Objects.requireNonNull(sites, "sites");
+      this.toMove = List.copyOf(Objects.requireNonNull(toMove, "toMove"));
+      if (this.toMove.isEmpty()) {
+        throw new IllegalArgumentException("toMove: name at least one site");
+      }
+      return this;
+    }
+
+    /** A health gate of your own for every traffic step, on top of the sites' Applications. Default: none. */
+    public Builder healthGate(HealthGate healthGate) {
+      this.healthGate = Objects.requireNonNull(healthGate, "healthGate");
+      return this;
+    }
+
+    /**
+     * The set identifiers of the old and the new cluster's weighted records. Default: the clusters' names
+     * (the report's cluster, and the cluster its {@code create-cluster} step names).
+     */
+    public Builder setIdentifiers(String blue, String green) {
+      Objects.requireNonNull(blue, "blue");
+      Objects.requireNonNull(green, "green");
+      if (blue.isBlank() || green.isBlank() || blue.equals(green)) {
+        throw new IllegalArgumentException("setIdentifiers: two different, non-blank identifiers are needed, got \""
+            + blue + "\" and \"" + green + "\"");
+      }
+      this.blueIdentifier = blue;
+      this.greenIdentifier = green;
+      return this;
+    }
 
     /** The EKS client of the cluster's region. Required. */
     public Builder eks(EksClient eks) {

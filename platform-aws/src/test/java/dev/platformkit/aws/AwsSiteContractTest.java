@@ -40,6 +40,11 @@ class AwsSiteContractTest extends SiteContract {
   // the fake Route53 of the last world made (JUnit makes one instance per test)
   private FakeRoute53Client lastRoute53;
 
+  // the fake Route53 of the last world made, for tests that count its calls
+  FakeRoute53Client route53() {
+    return lastRoute53;
+  }
+
   @Override
   protected World world() {
     FakeClock clock = FakeClock.standard();
