@@ -244,6 +244,44 @@ class BlueGreenUpgradeTest {
         .contains("dns.setIdentifier " + GREEN);
   }
 
+  private static double errorRate() {
+    return 0.002;
+  }
+
+  @Test
+  void theReadmeSnippetRuns() {
+    green.sites().delete(site(GREEN, 0));
+    java.time.Clock clock = world.clock();
+    dev.platformkit.Sleeper sleeper = world::advance;
+    Site site = site(BLUE, 100);
+
+    // README snippet start
+    Site storefront = site.withDns(Dns.builder().hostedZone("shop.example.com").setIdentifier("shop-prod-1-27").weight(0).build());
+    green.sites().apply(storefront);               // on the new cluster, next to shop-prod's records at 100
+    UpgradeResult result = UpgradeExecutor.builder()
+        .eks(eks)
+        .clock(clock).sleeper(sleeper)             // each traffic step holds its dwell on this clock
+        .sites(green.sites(), List.of(storefront)) // the new cluster's platform, and the sites to move
+        .healthGate(step -> errorRate() < 0.01 ? Optional.empty() : Optional.of("error rate " + errorRate()))
+        .build()
+        .run(report);                              // 10 -> 50 -> 100 % to shop-prod-1-27, or all traffic back
+    green.sites().weights(storefront);             // {shop-prod=0, shop-prod-1-27=100}
+    // README snippet end
+
+    assertThat(result.completed()).as(result.render()).isTrue();
+    assertThat(green.sites().weights(storefront)).isEqualTo(Map.of(BLUE, 0, GREEN, 100));
+  }
+
+  @Test
+  void theReadmeShowsTheSameSnippet() throws java.io.IOException {
+    String source = java.nio.file.Files.readString(java.nio.file.Path.of("src/test/java/dev/platformkit/aws/BlueGreenUpgradeTest.java"));
+    String snippet = source.substring(source.indexOf("// README snippet start\n") + "// README snippet start\n".length(),
+        source.indexOf("    // README snippet end"));
+    String unindented = snippet.lines().map(l -> l.substring(4)).reduce("", (a, b) -> a + b + "\n");
+
+    assertThat(java.nio.file.Files.readString(java.nio.file.Path.of("../README.md"))).contains("```java\n" + unindented + "```\n");
+  }
+
   @Test
   void aBlueGreenReportWithoutTheSitesToMoveIsRefusedBeforeAnyCall() {
     eks.resetCalls();
