@@ -15,9 +15,9 @@ import picocli.CommandLine.IFactory;
 
 /**
  * The {@code platform} command: validate, plan, apply and delete platformkit spec files (and show,
- * reconcile and render schedules, start site previews and expire them), on the embedded
- * in-memory backend (state kept in a local file) or, with {@code --kubeconfig}/{@code --context}, on a
- * real cluster.
+ * reconcile and render schedules, start site previews and expire them, show and shift a site's traffic
+ * between clusters), on the embedded in-memory backend (state kept in a local file) or, with
+ * {@code --kubeconfig}/{@code --context}, on a real cluster.
  */
 @Command(name = "platform", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Platform automation primitives (Tenant, Schedule, Site, UpgradePlan) from spec files.",

@@ -22,10 +22,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
-/** {@code platform site preview}: a developer's preview of a site, in one command. */
+/**
+ * {@code platform site preview}: a developer's preview of a site, in one command; {@code site weights} and
+ * {@code site shift} ({@link SiteTraffic}): a manual cutover between clusters.
+ */
 @Command(name = "site", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-    description = "Start previews of Sites.",
-    subcommands = {CommandLine.HelpCommand.class, SiteCommand.Preview.class})
+    description = "Start previews of Sites; show and shift the traffic of a site served from two clusters.",
+    subcommands = {CommandLine.HelpCommand.class, SiteCommand.Preview.class, SiteTraffic.Weights.class,
+        SiteTraffic.Shift.class})
 final class SiteCommand implements Runnable {
 
   @CommandLine.Spec

@@ -19,7 +19,8 @@ class HelpTest {
 
   /** Every command, as the words that name it on the command line. */
   private static final List<String> COMMANDS = List.of("validate", "plan", "apply", "delete", "schedule",
-      "schedule show", "schedule reconcile", "schedule manifests", "schema", "upgrade", "upgrade plan");
+      "schedule show", "schedule reconcile", "schedule manifests", "schema", "upgrade", "upgrade plan", "site",
+      "site weights", "site shift");
 
   @Test
   void topLevelHelpListsTheOptionsAndTheCommands() {
@@ -69,6 +70,10 @@ class HelpTest {
     assertThat(run("validate", "--help").out()).contains("--output=FORMAT");
     assertThat(run("schedule", "show", "-h").out()).contains("--at").contains("--count");
     assertThat(run("schedule", "help", "manifests").out()).contains("--image");
+    assertThat(run("site", "shift", "-h").out()).contains("--weight=ID=W").contains("--dry-run").contains("--auto-approve")
+        .contains("--site=NAME").contains("--state").contains("--kubeconfig").contains("--output=FORMAT");
+    assertThat(run("site", "help", "weights").out()).contains("--detailed-exitcode").contains("--site=NAME");
+    assertThat(run("site", "--help").out()).contains("preview").contains("weights").contains("shift");
   }
 
   @ParameterizedTest
