@@ -52,9 +52,6 @@ import software.amazon.awssdk.services.route53.Route53Client;
 class CliSiteShiftMotoIT {
   private static final Logger MOCK_LOG = Logger.getLogger("io.fabric8.mockwebserver");
   private static final Kind DNS_RECORD = Kind.aws("DnsRecord");
-  // what the CLI's default AWS clients read: the endpoint (moto) and credentials moto accepts
-  private static final Map<String, String> AWS_PROPERTIES = Map.of("aws.endpointUrl", "", "aws.accessKeyId", "testing",
-      "aws.secretAccessKey", "testing");
 
   @TempDir
   Path dir;
@@ -71,10 +68,10 @@ class CliSiteShiftMotoIT {
   @BeforeEach
   void start() throws IOException {
     startMoto();
-    for (String key : AWS_PROPERTIES.keySet()) {
-      saved.put(key, System.getProperty(key));
-      System.setProperty(key, key.equals("aws.endpointUrl") ? endpoint.toString() : AWS_PROPERTIES.get(key));
-    }
+    // what the CLI's AWS clients, built with the SDK's defaults, read: moto's endpoint and credentials it accepts
+    setProperty("aws.endpointUrl", endpoint.toString());
+    setProperty("aws.accessKeyId", "testing");
+    setProperty("aws.secretAccessKey", "testing");
     route53 = Route53Client.builder().region(Region.AWS_GLOBAL).endpointOverride(endpoint)
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"))).build();
     zoneId = route53.createHostedZone(r -> r.name("example.com").callerReference("cli-shift-it")).hostedZone().id();
@@ -95,6 +92,12 @@ class CliSiteShiftMotoIT {
     specs = Files.createDirectories(dir.resolve("specs"));
     Files.writeString(specs.resolve("site-pay.yaml"), Files.readString(Cli.SPECS.resolve("site-pay.yaml"))
         .replace("    hostedZone: example.com\n", "    hostedZone: example.com\n    setIdentifier: green\n    weight: 0\n"));
+  }
+
+  // restored after each test: the JVM runs the other CLI tests too
+  private void setProperty(String key, String value) {
+    saved.put(key, System.getProperty(key));
+    System.setProperty(key, value);
   }
 
   private static Write create(String host, String type, String id, int weight, String loadBalancer) {
