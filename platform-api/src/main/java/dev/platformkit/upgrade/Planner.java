@@ -1,6 +1,7 @@
 package dev.platformkit.upgrade;
 
 import dev.platformkit.ResourceRef;
+import dev.platformkit.upgrade.internal.Locations;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -419,7 +420,7 @@ public final class Planner {
 
     void analyse() {
       List<Inventory.ApiUsage> usages = sorted(inventory.apiUsages(), Comparator.comparing(Inventory.ApiUsage::apiVersion)
-          .thenComparing(Inventory.ApiUsage::kind).thenComparing(Inventory.ApiUsage::location)
+          .thenComparing(Inventory.ApiUsage::kind).thenComparing(Inventory.ApiUsage::location, Locations.NATURAL)
           .thenComparing(u -> Objects.toString(u.namespace(), "")).thenComparing(u -> Objects.toString(u.name(), ""))
           .thenComparing(Inventory.ApiUsage::origin));
       collectNodes();

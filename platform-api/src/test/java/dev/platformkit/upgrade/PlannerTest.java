@@ -395,6 +395,23 @@ class PlannerTest {
   }
 
   @Test
+  void findingsAndStepsListLocationsByPathThenLineAsANumber() {
+    // given in text order, in which ingress.yaml:10 comes before ingress.yaml:9
+    Inventory inv = usages(
+        file("networking.k8s.io/v1beta1", "Ingress", "shop", "c", "manifests/ingress.yaml:10"),
+        file("networking.k8s.io/v1beta1", "Ingress", "shop", "d", "manifests/ingress.yaml:100"),
+        file("networking.k8s.io/v1beta1", "Ingress", "shop", "b", "manifests/ingress.yaml:9"),
+        file("networking.k8s.io/v1beta1", "Ingress", "shop", "a", "manifests/ingress.yaml:2"));
+
+    UpgradeReport report = PLANNER.plan(request("1.21", "1.22").build(), inv);
+
+    assertThat(report.findings()).filteredOn(f -> f.code().equals("REMOVED_API")).extracting(f -> f.location().orElseThrow())
+        .containsExactly("manifests/ingress.yaml:2", "manifests/ingress.yaml:9", "manifests/ingress.yaml:10", "manifests/ingress.yaml:100");
+    assertThat(report.steps().get(0).description()).endsWith(": shop/a (manifests/ingress.yaml:2), shop/b (manifests/ingress.yaml:9),"
+        + " shop/c (manifests/ingress.yaml:10), shop/d (manifests/ingress.yaml:100)");
+  }
+
+  @Test
   void wholeUpgradeFindingsAlreadyRemovedAndStillDeprecatedAtTheTarget() {
     Inventory inv = usages(
         file("extensions/v1beta1", "Deployment", "legacy", "old", "legacy/deploy.yaml:3"),

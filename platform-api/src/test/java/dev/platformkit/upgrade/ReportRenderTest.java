@@ -33,6 +33,30 @@ class ReportRenderTest {
   }
 
   @Test
+  void everyFormatListsFindingsByPathThenLineAsANumber() throws Exception {
+    Inventory inv = new Inventory(Optional.empty(), List.of(
+        new ApiUsage("batch/v1beta1", "CronJob", "shop", "ten", Origin.FILE, "jobs/x.yaml:10"),
+        new ApiUsage("batch/v1beta1", "CronJob", "shop", "nine", Origin.FILE, "jobs/x.yaml:9"),
+        new ApiUsage("batch/v1beta1", "CronJob", "shop", "hundred", Origin.FILE, "jobs/x.yaml:100")),
+        List.of(), List.of(), List.of(), List.of());
+    UpgradeReport report = Planner.create().plan(UpgradePlan.builder().cluster("shop-prod").currentVersion(v("1.24")).targetVersion(v("1.25"))
+        .build(), inv);
+    List<String> order = List.of("jobs/x.yaml:9", "jobs/x.yaml:10", "jobs/x.yaml:100");
+
+    JsonNode json = new ObjectMapper().readTree(report.render(ReportFormat.JSON));
+    List<String> jsonOrder = new ArrayList<>();
+    json.get("findings").forEach(f -> jsonOrder.add(f.get("location").asText()));
+    jsonOrder.removeIf(l -> !l.startsWith("jobs/")); // the hop's breaking change, located at its web page
+    assertThat(jsonOrder).containsExactlyElementsOf(order);
+    for (ReportFormat format : List.of(ReportFormat.MARKDOWN, ReportFormat.HTML)) {
+      String text = report.render(format);
+      // each location as it appears in the findings (a code span, a link), in that order
+      List<Integer> at = order.stream().map(l -> text.indexOf(format == ReportFormat.MARKDOWN ? "`" + l + "`" : ">" + l + "</a>")).toList();
+      assertThat(at).as(format.toString()).doesNotContain(-1).isSorted();
+    }
+  }
+
+  @Test
   void markdownForAPullRequest() {
     String md = report().render(ReportFormat.MARKDOWN);
 
