@@ -34,9 +34,10 @@ import java.util.stream.Collectors;
  *       served: the row's replacement when the hop's from-version serves it, else its interim replacement
  *       (see {@link DeprecatedApi}); when that version serves neither, the message says so, and no step
  *       migrates it;
- *   <li>{@code NODE_SKEW} (blocker): nodes the plan does not upgrade (not in a managed node group) and node
- *       groups newer than the control plane, which the {@link UpgradePlan#nodeSkew() node skew policy}
- *       does not allow for the hop;
+ *   <li>{@code NODE_SKEW} (blocker): node groups newer than the control plane, and nodes the plan does not
+ *       upgrade (not in a managed node group), which the {@link UpgradePlan#nodeSkew() node skew policy}
+ *       does not allow for the hop: one finding per hop for all such nodes, naming the first few, with
+ *       every node in {@link Finding#resource()} and {@link Finding#moreResources()};
  *   <li>{@code ADDON_NO_COMPATIBLE_VERSION} (blocker): an add-on with no version EKS offers for the hop's
  *       target (at least the {@link ControllerCompatibility} minimum, where it names one), or one below that
  *       minimum with no version offered for both sides of the hop to update it to before the control plane;
@@ -466,20 +467,23 @@ public final class Planner {
               .location("node group " + ng.getKey())
               .remedy("a node group newer than the control plane cannot be planned around; recreate it at " + hop.from()).build()));
         }
+        // nodes outside managed node groups: one blocker per hop for all of them, however many
+        List<Inventory.NodeVersion> blocking = new ArrayList<>();
+        Map<String, List<String>> reasons = new TreeMap<>();
         for (int n = 0; n < unmanaged.size(); n++) {
           Inventory.NodeVersion node = unmanaged.get(n);
           Optional<String> why = request.nodeSkew().hopBlocker(hop, node.kubelet());
           if (why.isPresent()) {
-            skewF.add(Finding.builder().severity(Severity.BLOCKER).code(SKEW)
-                .message("node " + node.name() + " (not in a managed node group): " + why.get())
-                .resource(ResourceRef.kubernetes("Node", node.name())).version(hop.to()).hop(hop).location("node " + node.name())
-                .remedy("upgrade or replace node " + node.name() + " (its kubelet) to " + hop.from() + " before the control plane goes " + hop)
-                .build());
+            blocking.add(node);
+            reasons.computeIfAbsent(why.get(), k -> new ArrayList<>()).add(node.name());
             if (!node.kubelet().toMinor().isAfter(hop.from())) {
               // the remedy says to move it: later hops are judged from there
               unmanaged.set(n, new Inventory.NodeVersion(node.name(), node.nodeGroup(), hop.from()));
             }
           }
+        }
+        if (!blocking.isEmpty()) {
+          skewF.add(unmanagedSkew(hop, blocking, reasons));
         }
 
         // 2. removed APIs: each manifest moves, before the hop, to the replacement the cluster serves at
@@ -749,6 +753,37 @@ public final class Planner {
       return f.message(subject + " is no longer served from " + r.removedIn() + origin(u)).remedy(remedy).build();
     }
 
+    /**
+     * The blocker for the nodes outside managed node groups that {@code hop} would leave out of skew: the
+     * node itself when there is one; otherwise the first {@value #LISTED_PER_STEP} named, the others counted,
+     * each reason with its nodes' count, and every node as an object of the finding.
+     */
+    private Finding unmanagedSkew(Hop hop, List<Inventory.NodeVersion> nodes, Map<String, List<String>> reasons) {
+      Finding.Builder f = Finding.builder().severity(Severity.BLOCKER).code(SKEW).version(hop.to()).hop(hop)
+          .resource(ResourceRef.kubernetes("Node", nodes.get(0).name()));
+      if (nodes.size() == 1) {
+        String name = nodes.get(0).name();
+        return f.message("node " + name + " (not in a managed node group): " + reasons.keySet().iterator().next())
+            .location("node " + name)
+            .remedy("upgrade or replace node " + name + " (its kubelet) to " + hop.from() + " before the control plane goes " + hop)
+            .build();
+      }
+      String listed = nodes.stream().limit(LISTED_PER_STEP).map(Inventory.NodeVersion::name).collect(Collectors.joining(", "))
+          + (nodes.size() > LISTED_PER_STEP ? " and " + (nodes.size() - LISTED_PER_STEP) + " more" : "");
+      String why = reasons.size() == 1 ? reasons.keySet().iterator().next()
+          : reasons.entrySet().stream().map(e -> e.getKey() + " (" + count(e.getValue().size()) + ")").collect(Collectors.joining("; "));
+      nodes.stream().skip(1).forEach(n -> f.addMoreResources(ResourceRef.kubernetes("Node", n.name())));
+      return f.message(nodes.size() + " nodes not in a managed node group (" + listed + "): " + why)
+          .location("nodes " + listed)
+          .remedy("upgrade or replace these " + nodes.size() + " nodes (their kubelets) to " + hop.from() + " before the control plane goes "
+              + hop + "; the finding's objects name them all")
+          .build();
+    }
+
+    private static String count(int nodes) {
+      return nodes == 1 ? "1 node" : nodes + " nodes";
+    }
+
     /** Whether the inventory shows that {@code change} applies to this cluster. */
     private boolean confirmed(BreakingChange change, List<Inventory.ApiUsage> usages) {
       return change.id().equals("POD_SECURITY_POLICY_REMOVED") && usages.stream().anyMatch(u -> u.kind().equals("PodSecurityPolicy"));
@@ -757,7 +792,7 @@ public final class Planner {
     private void collectNodes() {
       inventory.nodeGroups().forEach(ng -> nodeGroups.merge(ng.name(), ng.version(), Planner::older));
       Map<String, KubernetesVersion> labelled = new HashMap<>();
-      for (Inventory.NodeVersion node : sorted(inventory.nodes(), Comparator.comparing(Inventory.NodeVersion::name))) {
+      for (Inventory.NodeVersion node : sorted(inventory.nodes(), Comparator.comparing(Inventory.NodeVersion::name, Locations.NATURAL))) {
         if (node.nodeGroup() != null && !node.nodeGroup().isBlank()) {
           labelled.merge(node.nodeGroup(), node.kubelet(), Planner::older);
         } else {

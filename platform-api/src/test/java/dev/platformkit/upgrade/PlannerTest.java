@@ -235,6 +235,42 @@ class PlannerTest {
         .containsOnly("general");
   }
 
+  /** 48 nodes at 1.21.14 and 2 at 1.20.15, none in a managed node group, named node-1 to node-50, given in reverse. */
+  static Inventory fiftyUnmanagedNodes() {
+    List<NodeVersion> nodes = new ArrayList<>();
+    for (int i = 50; i >= 1; i--) {
+      nodes.add(new NodeVersion("node-" + i, null, v(i > 48 ? "1.20.15" : "1.21.14")));
+    }
+    return inventory(List.of(), nodes, List.of(), List.of(), List.of());
+  }
+
+  @Test
+  void unmanagedNodesOutOfSkewAreOneBlockerPerHopListingTheNodes() {
+    UpgradeReport report = PLANNER.plan(request("1.22", "1.24").strategy(Strategy.IN_PLACE).build(), fiftyUnmanagedNodes());
+
+    List<Finding> skew = report.findings().stream().filter(f -> f.code().equals("NODE_SKEW")).toList();
+    assertThat(skew).extracting(f -> f.hop().orElseThrow()).containsExactly(hop("1.22", "1.23"), hop("1.23", "1.24"));
+    assertThat(skew).allSatisfy(f -> {
+      assertThat(f.severity()).isEqualTo(Severity.BLOCKER);
+      // every node stays an object of the finding, in name order (node-2 before node-10)
+      assertThat(f.allResources()).hasSize(50).containsExactlyElementsOf(
+          IntStream.rangeClosed(1, 50).mapToObj(i -> ResourceRef.kubernetes("Node", "node-" + i)).toList());
+      assertThat(f.resource()).contains(ResourceRef.kubernetes("Node", "node-1"));
+      assertThat(f.location()).contains("nodes node-1, node-2, node-3, node-4, node-5 and 45 more");
+    });
+    assertThat(skew.get(0).message()).isEqualTo("50 nodes not in a managed node group (node-1, node-2, node-3, node-4, node-5 and 45 more):"
+        + " kubelet 1.20.15 must be upgraded to 1.22 before the control plane goes 1.22 -> 1.23 (strict node skew: node groups match the"
+        + " control plane before each hop) (2 nodes); kubelet 1.21.14 must be upgraded to 1.22 before the control plane goes 1.22 -> 1.23"
+        + " (strict node skew: node groups match the control plane before each hop) (48 nodes)");
+    // as the remedy says, the nodes are at 1.22 for the next hop: one reason
+    assertThat(skew.get(1).message()).isEqualTo("50 nodes not in a managed node group (node-1, node-2, node-3, node-4, node-5 and 45 more):"
+        + " kubelet 1.22 must be upgraded to 1.23 before the control plane goes 1.23 -> 1.24 (strict node skew: node groups match the"
+        + " control plane before each hop)");
+    assertThat(skew.get(1).remedy()).contains("upgrade or replace these 50 nodes (their kubelets) to 1.23 before the control plane goes"
+        + " 1.23 -> 1.24; the finding's objects name them all");
+    assertThat(report.blockers()).hasSize(2);
+  }
+
   @Test
   void controllersBelowTheMinimumOrOutsideTheirTestedRange() {
     Inventory inv = inventory(List.of(), List.of(), List.of(), List.of(), List.of(
