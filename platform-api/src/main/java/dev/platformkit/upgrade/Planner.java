@@ -67,10 +67,10 @@ import java.util.stream.Collectors;
  * changes do not decide it (they apply to every cluster alike), though a new cluster avoids those of
  * {@link #NEW_CLUSTER_AVOIDS}; {@link UpgradeReport#strategyReasons()} says why. In a blue-green report the
  * findings a new cluster avoids are kept, as {@link Severity#INFO}. Blue-green steps: migrate manifests of
- * removed APIs (to the replacement the target serves), create the new cluster at the target with its add-ons, deploy the Sites and workloads with
- * the new cluster's weighted records at 0, shift traffic through {@link BlueGreen#effectiveTrafficSteps()}
- * (each step holding {@link BlueGreen#dwell()}, at least the record TTL, behind a health gate; the two
- * weights never both 0), then delete the old cluster.
+ * removed APIs (to the replacement the target serves), create the new cluster at the target with its
+ * add-ons, deploy the Sites and workloads with the new cluster's weighted records at 0, shift traffic
+ * through {@link BlueGreen#effectiveTrafficSteps()} (each step holding {@link BlueGreen#dwell()}, at least
+ * the record TTL, behind a health gate; the two weights never both 0), then delete the old cluster.
  */
 public final class Planner {
   /** Strategy {@code auto} chooses blue-green for this many hops or more. */
