@@ -425,6 +425,15 @@ final class SiteFlow {
     records.forEach(s -> deleting.add(s.change().target()));
     List<String> others = ownRecords().stream().filter(r -> !deleting.contains(r.ref()))
         .map(r -> r.body().get("name") + " " + r.body().get("type") + " " + r.body().get("setIdentifier")).sorted().toList();
+    if (!others.isEmpty()) {
+      for (Step s : records) {
+        if (s.current() != null && s.current().body().get("weight") instanceof Number w && w.intValue() > 0) {
+          run.warnings.add("site " + name + ": " + s.current().body().get("name") + " " + s.current().body().get("type") + " "
+              + s.current().body().get("setIdentifier") + " carries weight " + w + "; deleting it sends its traffic to "
+              + String.join(", ", others) + " (shift the traffic first to move it in steps)");
+        }
+      }
+    }
     stage(run, records, true);
     List<Step> apps = reconciler.plan(Set.of(owner), List.of(), List.of(SiteObjects.APPLICATION));
     stage(run, apps, false);

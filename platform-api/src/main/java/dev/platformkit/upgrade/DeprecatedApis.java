@@ -26,7 +26,8 @@ import java.util.Set;
 public final class DeprecatedApis {
   static final String RESOURCE = "deprecated-apis.yaml";
   private static final Set<String> FIELDS =
-      Set.of("apiVersion", "kind", "deprecatedIn", "removedIn", "replacement", "replacementAvailableIn", "source");
+      Set.of("apiVersion", "kind", "deprecatedIn", "removedIn", "replacement", "replacementAvailableIn", "interimReplacement",
+          "interimReplacementAvailableIn", "source");
 
   private final List<DeprecatedApi> all;
   private final Map<String, DeprecatedApi> byKey;
@@ -55,8 +56,8 @@ public final class DeprecatedApis {
   }
 
   /**
-   * A catalogue read from a YAML document of the bundled file's form (a list {@code apis} of rows), for
-   * tools that carry their own.
+   * A catalogue read from a YAML document of the bundled file's form (a list {@code apis} of rows, fields
+   * as described at {@link DeprecatedApi}), for tools that carry their own.
    *
    * @param name the document's name, used in error messages
    * @throws IllegalArgumentException naming the row and field at fault
@@ -73,6 +74,8 @@ public final class DeprecatedApis {
         row.version("removedIn"),
         row.optionalText("replacement"),
         row.optionalVersion("replacementAvailableIn"),
+        row.optionalText("interimReplacement"),
+        row.optionalVersion("interimReplacementAvailableIn"),
         row.text("source"))));
   }
 

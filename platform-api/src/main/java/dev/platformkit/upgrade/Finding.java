@@ -1,10 +1,13 @@
 package dev.platformkit.upgrade;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.platformkit.ResourceRef;
 import dev.platformkit.internal.PlatformStyle;
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -54,6 +57,22 @@ public abstract class Finding implements Serializable, WithFinding {
 
   /** The object concerned: a Kubernetes object, an add-on, a node group. */
   public abstract Optional<ResourceRef> resource();
+
+  /**
+   * Further objects concerned, when one finding stands for several (the nodes outside managed node groups
+   * that block a hop): {@link #resource()} is the first, these the others, in order. Needs
+   * {@link #resource()}.
+   */
+  public abstract List<ResourceRef> moreResources();
+
+  /** Every object concerned: {@link #resource()}, then {@link #moreResources()}. */
+  @JsonIgnore
+  public List<ResourceRef> allResources() {
+    List<ResourceRef> all = new ArrayList<>();
+    resource().ifPresent(all::add);
+    all.addAll(moreResources());
+    return List.copyOf(all);
+  }
 
   /** The version at which it starts to matter, such as the minor that removes an API. */
   public abstract Optional<KubernetesVersion> version();

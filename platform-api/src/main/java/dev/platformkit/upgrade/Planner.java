@@ -1,6 +1,7 @@
 package dev.platformkit.upgrade;
 
 import dev.platformkit.ResourceRef;
+import dev.platformkit.upgrade.internal.Locations;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -29,10 +30,14 @@ import java.util.stream.Collectors;
  * <p>One {@link Hop} per minor. For each hop the findings are, in this order:
  * <ol>
  *   <li>{@code REMOVED_API} (blocker): each use of an API version the hop stops serving, with its object or
- *       file location and the replacement and the minor since which it is served;
- *   <li>{@code NODE_SKEW} (blocker): nodes the plan does not upgrade (not in a managed node group) and node
- *       groups newer than the control plane, which the {@link UpgradePlan#nodeSkew() node skew policy}
- *       does not allow for the hop;
+ *       file location and the replacement to migrate to before the hop and the minor since which it is
+ *       served: the row's replacement when the hop's from-version serves it, else its interim replacement
+ *       (see {@link DeprecatedApi}); when that version serves neither, the message says so, and no step
+ *       migrates it;
+ *   <li>{@code NODE_SKEW} (blocker): node groups newer than the control plane, and nodes the plan does not
+ *       upgrade (not in a managed node group), which the {@link UpgradePlan#nodeSkew() node skew policy}
+ *       does not allow for the hop: one finding per hop for all such nodes, naming the first few, with
+ *       every node in {@link Finding#resource()} and {@link Finding#moreResources()};
  *   <li>{@code ADDON_NO_COMPATIBLE_VERSION} (blocker): an add-on with no version EKS offers for the hop's
  *       target (at least the {@link ControllerCompatibility} minimum, where it names one), or one below that
  *       minimum with no version offered for both sides of the hop to update it to before the control plane;
@@ -50,8 +55,9 @@ import java.util.stream.Collectors;
  * {@code CONTROLLER_VERSION_UNKNOWN}, {@code CONTROLLER_RANGE_UNKNOWN}.
  *
  * <p>In-place steps per hop, in a safe order: node groups the skew policy needs upgraded first; migrations
- * of manifests whose replacement is already served; add-ons below the new minor's minimum, to a version
- * offered for both sides; the control plane; migrations to replacements first served at the new minor;
+ * of manifests to the replacement (or interim replacement) the cluster serves before the hop; add-ons
+ * below the new minor's minimum, to a version offered for both sides; the control plane; migrations from
+ * an interim replacement to the replacement it stood in for, once the new minor serves that;
  * add-ons to EKS's default for the new minor (else the newest offered; never a downgrade); node groups
  * (strict: after every hop; relaxed: after the last hop).
  *
@@ -61,10 +67,10 @@ import java.util.stream.Collectors;
  * changes do not decide it (they apply to every cluster alike), though a new cluster avoids those of
  * {@link #NEW_CLUSTER_AVOIDS}; {@link UpgradeReport#strategyReasons()} says why. In a blue-green report the
  * findings a new cluster avoids are kept, as {@link Severity#INFO}. Blue-green steps: migrate manifests of
- * removed APIs, create the new cluster at the target with its add-ons, deploy the Sites and workloads with
- * the new cluster's weighted records at 0, shift traffic through {@link BlueGreen#effectiveTrafficSteps()}
- * (each step holding {@link BlueGreen#dwell()}, at least the record TTL, behind a health gate; the two
- * weights never both 0), then delete the old cluster.
+ * removed APIs (to the replacement the target serves), create the new cluster at the target with its
+ * add-ons, deploy the Sites and workloads with the new cluster's weighted records at 0, shift traffic
+ * through {@link BlueGreen#effectiveTrafficSteps()} (each step holding {@link BlueGreen#dwell()}, at least
+ * the record TTL, behind a health gate; the two weights never both 0), then delete the old cluster.
  */
 public final class Planner {
   /** Strategy {@code auto} chooses blue-green for this many hops or more. */
@@ -221,7 +227,11 @@ public final class Planner {
     inPlace.removedUsages.forEach((hop, usages) -> usages.forEach(u -> removed.computeIfAbsent(u.apiVersion() + " " + u.kind(), k -> new ArrayList<>()).add(u)));
     for (List<Inventory.ApiUsage> group : removed.values()) {
       DeprecatedApi row = apis.lookup(group.get(0).apiVersion(), group.get(0).kind()).orElseThrow();
-      steps.add(migrateStep(row, group, Optional.empty(), " before deploying to " + green + " (" + target + " does not serve it)"));
+      // the new cluster starts at the target: what it serves decides, the replacement itself as a rule
+      Optional<DeprecatedApi.Replacement> to = servedAt(row, target);
+      steps.add(migrateStep(new Migration(row.apiVersion(), row.kind(), row, to, group), Optional.empty(),
+          to.map(r -> target + " serves it").orElse(""), " before deploying to " + green + " (" + target + " does not serve "
+              + row.apiVersion() + ")"));
     }
     List<String> nodeGroups = inPlace.nodeGroupNames();
     steps.add(Step.builder().kind(StepKind.CREATE_CLUSTER)
@@ -272,18 +282,68 @@ public final class Planner {
 
   // ---- shared pieces ----
 
-  private Step migrateStep(DeprecatedApi row, List<Inventory.ApiUsage> usages, Optional<Hop> hop, String when) {
-    String target = row.replacement().orElse(null);
-    String objects = usages.stream().limit(LISTED_PER_STEP).map(Planner::describe).collect(Collectors.joining(", "))
-        + (usages.size() > LISTED_PER_STEP ? " and " + (usages.size() - LISTED_PER_STEP) + " more" : "");
-    Step.Builder step = Step.builder().kind(StepKind.MIGRATE_API)
-        .description((target == null ? "remove " + row.apiVersion() + " " + row.kind() + " (no replacement API)"
-            : "rewrite " + row.apiVersion() + " " + row.kind() + " to " + target) + when + ": " + objects);
+  /**
+   * Manifests of {@code kind} at {@code from} to move to {@code to} (empty: to remove, {@code row} having no
+   * replacement). {@code from} is the row's apiVersion, or an interim replacement an earlier step moved them to.
+   */
+  private record Migration(String from, String kind, DeprecatedApi row, Optional<DeprecatedApi.Replacement> to,
+      List<Inventory.ApiUsage> usages) {
+    Migration(String from, String kind, DeprecatedApi row, Optional<DeprecatedApi.Replacement> to) {
+      this(from, kind, row, to, new ArrayList<>());
+    }
+  }
+
+  /**
+   * The step of {@code m}: the version it rewrites to and the minor since which that is served, then
+   * {@code note} (why that one), then {@code when}.
+   */
+  private Step migrateStep(Migration m, Optional<Hop> hop, String note, String when) {
+    String objects = m.usages().stream().limit(LISTED_PER_STEP).map(Planner::describe).collect(Collectors.joining(", "))
+        + (m.usages().size() > LISTED_PER_STEP ? " and " + (m.usages().size() - LISTED_PER_STEP) + " more" : "");
+    String what;
+    if (m.to().isPresent()) {
+      DeprecatedApi.Replacement to = m.to().get();
+      what = "rewrite " + m.from() + " " + m.kind() + " to " + to.apiVersion() + " (served since " + to.availableIn()
+          + (note.isEmpty() ? "" : "; " + note) + ")";
+    } else if (m.row().replacement().isEmpty()) {
+      what = "remove " + m.from() + " " + m.kind() + " (no replacement API)";
+    } else {
+      what = "rewrite " + m.from() + " " + m.kind() + ": no replacement is served in time (" + served(m.row()) + ")";
+    }
+    Step.Builder step = Step.builder().kind(StepKind.MIGRATE_API).description(what + when + ": " + objects);
     hop.ifPresent(step::hop);
-    if (usages.size() == 1) {
-      ref(usages.get(0)).ifPresent(step::resource);
+    if (m.usages().size() == 1) {
+      ref(m.usages().get(0)).ifPresent(step::resource);
     }
     return step.build();
+  }
+
+  /** {@code flowcontrol.apiserver.k8s.io/v1 from 1.29, flowcontrol.apiserver.k8s.io/v1beta3 from 1.26}. */
+  private static String served(DeprecatedApi row) {
+    return row.replacements().stream().map(r -> r.apiVersion() + " from " + r.availableIn()).collect(Collectors.joining(", "));
+  }
+
+  /**
+   * The replacement of {@code row} that an API server at {@code version} serves, following the catalogue on
+   * when that one is itself removed by then (flowcontrol v1beta1 to v1beta3 to v1 for 1.32); empty when
+   * there is none.
+   */
+  private Optional<DeprecatedApi.Replacement> servedAt(DeprecatedApi row, KubernetesVersion version) {
+    Optional<DeprecatedApi.Replacement> to = row.replacementServedAt(version);
+    // each step of the chain is a row removed later than the one before: bounded by the catalogue's size
+    for (int i = 0; i < apis.all().size() && to.isPresent(); i++) {
+      Optional<DeprecatedApi> next = apis.lookup(to.get().apiVersion(), row.kind()).filter(n -> n.isRemovedAt(version));
+      if (next.isEmpty()) {
+        break;
+      }
+      to = next.get().replacementServedAt(version);
+    }
+    return to;
+  }
+
+  /** How {@code to} was chosen, for a step or remedy: empty for the replacement itself. */
+  private static String interimNote(DeprecatedApi row, DeprecatedApi.Replacement to) {
+    return to.interim() ? row.replacement().orElseThrow() + " is served only from " + row.replacementAvailableIn().orElseThrow() : "";
   }
 
   private static String describe(Inventory.ApiUsage u) {
@@ -361,10 +421,14 @@ public final class Planner {
 
     void analyse() {
       List<Inventory.ApiUsage> usages = sorted(inventory.apiUsages(), Comparator.comparing(Inventory.ApiUsage::apiVersion)
-          .thenComparing(Inventory.ApiUsage::kind).thenComparing(Inventory.ApiUsage::location)
+          .thenComparing(Inventory.ApiUsage::kind).thenComparing(Inventory.ApiUsage::location, Locations.NATURAL)
           .thenComparing(u -> Objects.toString(u.namespace(), "")).thenComparing(u -> Objects.toString(u.name(), ""))
           .thenComparing(Inventory.ApiUsage::origin));
       collectNodes();
+      // the apiVersion each manifest is at as the plan's steps move it (null: removed), and the replacement
+      // it moves on to once served when a step moved it to an interim one
+      String[] using = usages.stream().map(Inventory.ApiUsage::apiVersion).toArray(String[]::new);
+      DeprecatedApi.Replacement[] pending = new DeprecatedApi.Replacement[usages.size()];
       Map<String, String> addOnVersions = new TreeMap<>();
       inventory.addOns().forEach(a -> addOnVersions.put(a.name(), a.version()));
       Map<String, String> controllerVersions = controllerVersions();
@@ -403,53 +467,57 @@ public final class Planner {
               .location("node group " + ng.getKey())
               .remedy("a node group newer than the control plane cannot be planned around; recreate it at " + hop.from()).build()));
         }
+        // nodes outside managed node groups: one blocker per hop for all of them, however many
+        List<Inventory.NodeVersion> blocking = new ArrayList<>();
+        Map<String, List<String>> reasons = new TreeMap<>();
         for (int n = 0; n < unmanaged.size(); n++) {
           Inventory.NodeVersion node = unmanaged.get(n);
           Optional<String> why = request.nodeSkew().hopBlocker(hop, node.kubelet());
           if (why.isPresent()) {
-            skewF.add(Finding.builder().severity(Severity.BLOCKER).code(SKEW)
-                .message("node " + node.name() + " (not in a managed node group): " + why.get())
-                .resource(ResourceRef.kubernetes("Node", node.name())).version(hop.to()).hop(hop).location("node " + node.name())
-                .remedy("upgrade or replace node " + node.name() + " (its kubelet) to " + hop.from() + " before the control plane goes " + hop)
-                .build());
+            blocking.add(node);
+            reasons.computeIfAbsent(why.get(), k -> new ArrayList<>()).add(node.name());
             if (!node.kubelet().toMinor().isAfter(hop.from())) {
               // the remedy says to move it: later hops are judged from there
               unmanaged.set(n, new Inventory.NodeVersion(node.name(), node.nodeGroup(), hop.from()));
             }
           }
         }
+        if (!blocking.isEmpty()) {
+          skewF.add(unmanagedSkew(hop, blocking, reasons));
+        }
 
-        // 2. removed APIs
+        // 2. removed APIs: each manifest moves, before the hop, to the replacement the cluster serves at
+        // hop.from(); the interim one when the replacement itself is first served later
         List<Inventory.ApiUsage> removedHere = new ArrayList<>();
-        Map<String, List<Inventory.ApiUsage>> early = new TreeMap<>();
-        Map<String, List<Inventory.ApiUsage>> late = new TreeMap<>();
-        for (Inventory.ApiUsage u : usages) {
-          Optional<DeprecatedApi> row = apis.lookup(u.apiVersion(), u.kind());
+        Map<String, Migration> early = new TreeMap<>();
+        for (int k = 0; k < usages.size(); k++) {
+          Inventory.ApiUsage u = usages.get(k);
+          Optional<DeprecatedApi> row = using[k] == null ? Optional.empty() : apis.lookup(using[k], u.kind());
           if (row.isEmpty() || !row.get().removedIn().equals(hop.to())) {
             continue;
           }
           DeprecatedApi r = row.get();
-          removedHere.add(u);
-          boolean servedBefore = r.canMigrateAt(hop.from());
-          (servedBefore || r.replacement().isEmpty() ? early : late).computeIfAbsent(u.apiVersion() + " " + u.kind(), k -> new ArrayList<>()).add(u);
-          Finding.Builder f = Finding.builder().severity(Severity.BLOCKER).code("REMOVED_API")
-              .message(u.apiVersion() + " " + u.kind() + (ref(u).isPresent() ? " " + objectName(u) : "") + " is no longer served from "
-                  + r.removedIn() + origin(u))
-              .version(r.removedIn()).hop(hop).location(u.location())
-              .remedy(r.replacement().map(rep -> "use " + rep + " (served since " + r.replacementAvailableIn().orElseThrow() + ")"
-                  + (servedBefore ? "; migrate before the control plane goes " + hop
-                      : "; it is first served at " + r.replacementAvailableIn().orElseThrow() + ", so rewrite the manifest right after the control"
-                      + " plane reaches " + hop.to() + " (stored objects are converted by the API server)"))
-                  .orElse("no replacement API: remove it before the control plane goes " + hop
-                      + (r.kind().equals("PodSecurityPolicy") ? " (use Pod Security Admission instead)" : "")));
-          ref(u).ifPresent(f::resource);
-          removedF.add(f.build());
+          boolean original = using[k].equals(u.apiVersion());
+          Optional<DeprecatedApi.Replacement> to = r.replacementServedAt(hop.from());
+          boolean stuck = to.isEmpty() && r.replacement().isPresent();
+          if (original) {
+            removedHere.add(u);
+          }
+          if (original || stuck) {
+            removedF.add(removedApi(u, r, hop, to, original));
+          }
+          if (!stuck) {
+            early.computeIfAbsent(using[k] + " " + u.kind(), key -> new Migration(r.apiVersion(), u.kind(), r, to)).usages().add(u);
+            using[k] = to.map(DeprecatedApi.Replacement::apiVersion).orElse(null);
+            // on an interim replacement: on to the replacement itself once the control plane serves it
+            pending[k] = to.filter(DeprecatedApi.Replacement::interim).map(x -> r.replacements().get(0)).orElse(null);
+          }
         }
         if (!removedHere.isEmpty()) {
           removedUsages.put(hop, removedHere);
         }
-        early.values().forEach(g -> steps.add(migrateStep(apis.lookup(g.get(0).apiVersion(), g.get(0).kind()).orElseThrow(), g,
-            Optional.of(hop), " before the control plane goes " + hop)));
+        early.values().forEach(m -> steps.add(migrateStep(m, Optional.of(hop), m.to().map(t -> interimNote(m.row(), t)).orElse(""),
+            " before the control plane goes " + hop)));
 
         // add-ons whose installed version is below the new minor's minimum (VPC CNI 1.12 for 1.26) go first,
         // to a version EKS offers for both sides of the hop
@@ -485,8 +553,20 @@ public final class Planner {
         steps.add(Step.builder().kind(StepKind.UPGRADE_CONTROL_PLANE)
             .description("update the control plane of " + request.cluster() + " from " + hop.from() + " to " + hop.to())
             .resource(ResourceRef.aws("Cluster", request.cluster())).version(hop.to()).hop(hop).build());
-        late.values().forEach(g -> steps.add(migrateStep(apis.lookup(g.get(0).apiVersion(), g.get(0).kind()).orElseThrow(), g,
-            Optional.of(hop), " right after the control plane reaches " + hop.to())));
+        Map<String, Migration> onward = new TreeMap<>();
+        for (int k = 0; k < usages.size(); k++) {
+          DeprecatedApi.Replacement next = pending[k];
+          if (next != null && next.isServedAt(hop.to())) {
+            Inventory.ApiUsage u = usages.get(k);
+            String from = using[k];
+            onward.computeIfAbsent(from + " " + u.kind(), key -> new Migration(from, u.kind(),
+                apis.lookup(u.apiVersion(), u.kind()).orElseThrow(), Optional.of(next))).usages().add(u);
+            using[k] = next.apiVersion();
+            pending[k] = null;
+          }
+        }
+        onward.values().forEach(m -> steps.add(migrateStep(m, Optional.of(hop), "the replacement the interim " + m.from() + " stood in for",
+            " right after the control plane reaches " + hop.to())));
 
         // 4. add-ons to EKS's default for the new minor (or the newest it offers), once the control plane is there
         for (Inventory.AddOn addOn : sorted(inventory.addOns(), Comparator.comparing(Inventory.AddOn::name))) {
@@ -595,13 +675,16 @@ public final class Planner {
           f = Finding.builder().severity(Severity.WARNING).code("API_ALREADY_REMOVED")
               .message(u.apiVersion() + " " + u.kind() + (ref(u).isPresent() ? " " + objectName(u) : "") + " was removed in " + r.removedIn()
                   + ", before the current " + current.toMinor() + ": this cluster does not serve it now" + origin(u))
-              .remedy(r.replacement().map(rep -> "use " + rep).orElse("remove it"));
+              .remedy(servedAt(r, current).map(rep -> "use " + rep.apiVersion() + " (served since " + rep.availableIn() + ")")
+                  .orElse(r.replacement().isPresent() ? "use " + served(r) : "remove it"));
         } else if (r.isDeprecatedAt(target)) {
           f = Finding.builder().severity(Severity.WARNING).code("DEPRECATED_API")
               .message(u.apiVersion() + " " + u.kind() + (ref(u).isPresent() ? " " + objectName(u) : "") + " is deprecated at " + target
                   + " and no longer served from " + r.removedIn() + origin(u))
-              .remedy(r.replacement().map(rep -> "use " + rep + " (served since " + r.replacementAvailableIn().orElseThrow() + ")")
-                  .orElse("no replacement API: plan its removal"));
+              .remedy(servedAt(r, target).map(rep -> "use " + rep.apiVersion() + " (served since " + rep.availableIn()
+                      + (rep.interim() ? "; " + interimNote(r, rep) : "") + ")")
+                  .orElse(r.replacement().isPresent() ? target + " serves no replacement yet: " + served(r)
+                      : "no replacement API: plan its removal"));
         }
         if (f != null) {
           ref(u).ifPresent(f::resource);
@@ -637,6 +720,70 @@ public final class Planner {
       findings.addAll(general);
     }
 
+    /** The blocker for {@code u}, whose apiVersion {@code r} is removed by {@code hop}; {@code to} is what it moves to. */
+    private Finding removedApi(Inventory.ApiUsage u, DeprecatedApi r, Hop hop, Optional<DeprecatedApi.Replacement> to, boolean original) {
+      String subject = (original ? u.apiVersion() : r.apiVersion()) + " " + u.kind() + (ref(u).isPresent() ? " " + objectName(u) : "")
+          + (original ? "" : " (an earlier step moved it from " + u.apiVersion() + ")");
+      Finding.Builder f = Finding.builder().severity(Severity.BLOCKER).code("REMOVED_API").version(r.removedIn()).hop(hop).location(u.location());
+      ref(u).ifPresent(f::resource);
+      if (r.replacement().isEmpty()) {
+        return f.message(subject + " is no longer served from " + r.removedIn() + origin(u))
+            .remedy("no replacement API: remove it before the control plane goes " + hop
+                + (r.kind().equals("PodSecurityPolicy") ? " (use Pod Security Admission instead)" : "")).build();
+      }
+      if (to.isEmpty()) {
+        // nothing to move to while the cluster is at hop.from(): no migration step can clear it
+        return f.message(subject + " is no longer served from " + r.removedIn() + origin(u) + ", and " + hop.from()
+                + " serves no replacement to migrate it to first (" + served(r) + ")")
+            .remedy("no in-place step can migrate it before the control plane goes " + hop + ": upgrade blue-green (the new cluster at "
+                + request.targetVersion() + " serves the replacement), or stop everything that applies it from before the control plane"
+                + " goes " + hop + " until it is rewritten to " + r.replacement().get() + " at " + r.replacementAvailableIn().get()
+                + " (the API server converts the stored objects)").build();
+      }
+      DeprecatedApi.Replacement rep = to.get();
+      String remedy = "use " + rep.apiVersion() + " (served since " + rep.availableIn() + ")";
+      if (rep.interim()) {
+        DeprecatedApi.Replacement replacement = r.replacements().get(0);
+        remedy += ": " + interimNote(r, rep) + ", so on " + hop.from() + " migrate to " + rep.apiVersion() + " before the control plane goes "
+            + hop + (replacement.isServedAt(request.targetVersion())
+                ? ", then to " + replacement.apiVersion() + " once the control plane reaches " + replacement.availableIn() : "");
+      } else {
+        remedy += "; migrate before the control plane goes " + hop;
+      }
+      return f.message(subject + " is no longer served from " + r.removedIn() + origin(u)).remedy(remedy).build();
+    }
+
+    /**
+     * The blocker for the nodes outside managed node groups that {@code hop} would leave out of skew: the
+     * node itself when there is one; otherwise the first {@value #LISTED_PER_STEP} named, the others counted,
+     * each reason with its nodes' count, and every node as an object of the finding.
+     */
+    private Finding unmanagedSkew(Hop hop, List<Inventory.NodeVersion> nodes, Map<String, List<String>> reasons) {
+      Finding.Builder f = Finding.builder().severity(Severity.BLOCKER).code(SKEW).version(hop.to()).hop(hop)
+          .resource(ResourceRef.kubernetes("Node", nodes.get(0).name()));
+      if (nodes.size() == 1) {
+        String name = nodes.get(0).name();
+        return f.message("node " + name + " (not in a managed node group): " + reasons.keySet().iterator().next())
+            .location("node " + name)
+            .remedy("upgrade or replace node " + name + " (its kubelet) to " + hop.from() + " before the control plane goes " + hop)
+            .build();
+      }
+      String listed = nodes.stream().limit(LISTED_PER_STEP).map(Inventory.NodeVersion::name).collect(Collectors.joining(", "))
+          + (nodes.size() > LISTED_PER_STEP ? " and " + (nodes.size() - LISTED_PER_STEP) + " more" : "");
+      String why = reasons.size() == 1 ? reasons.keySet().iterator().next()
+          : reasons.entrySet().stream().map(e -> e.getKey() + " (" + count(e.getValue().size()) + ")").collect(Collectors.joining("; "));
+      nodes.stream().skip(1).forEach(n -> f.addMoreResources(ResourceRef.kubernetes("Node", n.name())));
+      return f.message(nodes.size() + " nodes not in a managed node group (" + listed + "): " + why)
+          .location("nodes " + listed)
+          .remedy("upgrade or replace these " + nodes.size() + " nodes (their kubelets) to " + hop.from() + " before the control plane goes "
+              + hop + "; the finding's objects name them all")
+          .build();
+    }
+
+    private static String count(int nodes) {
+      return nodes == 1 ? "1 node" : nodes + " nodes";
+    }
+
     /** Whether the inventory shows that {@code change} applies to this cluster. */
     private boolean confirmed(BreakingChange change, List<Inventory.ApiUsage> usages) {
       return change.id().equals("POD_SECURITY_POLICY_REMOVED") && usages.stream().anyMatch(u -> u.kind().equals("PodSecurityPolicy"));
@@ -645,7 +792,7 @@ public final class Planner {
     private void collectNodes() {
       inventory.nodeGroups().forEach(ng -> nodeGroups.merge(ng.name(), ng.version(), Planner::older));
       Map<String, KubernetesVersion> labelled = new HashMap<>();
-      for (Inventory.NodeVersion node : sorted(inventory.nodes(), Comparator.comparing(Inventory.NodeVersion::name))) {
+      for (Inventory.NodeVersion node : sorted(inventory.nodes(), Comparator.comparing(Inventory.NodeVersion::name, Locations.NATURAL))) {
         if (node.nodeGroup() != null && !node.nodeGroup().isBlank()) {
           labelled.merge(node.nodeGroup(), node.kubelet(), Planner::older);
         } else {

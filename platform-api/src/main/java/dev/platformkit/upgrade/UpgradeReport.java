@@ -144,6 +144,9 @@ public abstract class UpgradeReport implements Serializable, WithUpgradeReport {
     if (c.required(p + ".message", f.message()) && f.message().isBlank()) {
       c.add(p + ".message", "must not be blank");
     }
+    if (!f.moreResources().isEmpty() && f.resource().isEmpty()) {
+      c.add(p + ".moreResources", "needs resource, the first object of the finding");
+    }
   }
 
   private static void step(Checks c, String p, Step s) {

@@ -30,7 +30,8 @@ class DeprecatedApisTest {
 
   /**
    * The expected catalogue, written out independently of the data file from the upstream deprecation
-   * guide: apiVersion, kind, deprecatedIn, removedIn, replacement, replacementAvailableIn.
+   * guide: apiVersion, kind, deprecatedIn, removedIn, replacement, replacementAvailableIn, and where the
+   * replacement is first served only at the removal, interimReplacement and interimReplacementAvailableIn.
    */
   private static final List<String> EXPECTED = List.of(
       "extensions/v1beta1, NetworkPolicy, 1.9, 1.16, networking.k8s.io/v1, 1.8",
@@ -74,23 +75,30 @@ class DeprecatedApisTest {
       "policy/v1beta1, PodDisruptionBudget, 1.21, 1.25, policy/v1, 1.21",
       "policy/v1beta1, PodSecurityPolicy, 1.21, 1.25, -, -",
       "node.k8s.io/v1beta1, RuntimeClass, 1.22, 1.25, node.k8s.io/v1, 1.20",
-      "flowcontrol.apiserver.k8s.io/v1beta1, FlowSchema, 1.23, 1.26, flowcontrol.apiserver.k8s.io/v1beta3, 1.26",
-      "flowcontrol.apiserver.k8s.io/v1beta1, PriorityLevelConfiguration, 1.23, 1.26, flowcontrol.apiserver.k8s.io/v1beta3, 1.26",
+      // the guide names only v1beta3, served from 1.26; the 1.26 removals announcement named v1beta2, served since 1.23
+      "flowcontrol.apiserver.k8s.io/v1beta1, FlowSchema, 1.23, 1.26, flowcontrol.apiserver.k8s.io/v1beta3, 1.26,"
+          + " flowcontrol.apiserver.k8s.io/v1beta2, 1.23",
+      "flowcontrol.apiserver.k8s.io/v1beta1, PriorityLevelConfiguration, 1.23, 1.26, flowcontrol.apiserver.k8s.io/v1beta3, 1.26,"
+          + " flowcontrol.apiserver.k8s.io/v1beta2, 1.23",
       "autoscaling/v2beta2, HorizontalPodAutoscaler, 1.23, 1.26, autoscaling/v2, 1.23",
       "storage.k8s.io/v1beta1, CSIStorageCapacity, 1.24, 1.27, storage.k8s.io/v1, 1.24",
-      "flowcontrol.apiserver.k8s.io/v1beta2, FlowSchema, 1.26, 1.29, flowcontrol.apiserver.k8s.io/v1, 1.29",
-      "flowcontrol.apiserver.k8s.io/v1beta2, PriorityLevelConfiguration, 1.26, 1.29, flowcontrol.apiserver.k8s.io/v1, 1.29",
+      // the guide: "use v1, available since v1.29, or v1beta3, available since v1.26"
+      "flowcontrol.apiserver.k8s.io/v1beta2, FlowSchema, 1.26, 1.29, flowcontrol.apiserver.k8s.io/v1, 1.29,"
+          + " flowcontrol.apiserver.k8s.io/v1beta3, 1.26",
+      "flowcontrol.apiserver.k8s.io/v1beta2, PriorityLevelConfiguration, 1.26, 1.29, flowcontrol.apiserver.k8s.io/v1, 1.29,"
+          + " flowcontrol.apiserver.k8s.io/v1beta3, 1.26",
       "flowcontrol.apiserver.k8s.io/v1beta3, FlowSchema, 1.29, 1.32, flowcontrol.apiserver.k8s.io/v1, 1.29",
       "flowcontrol.apiserver.k8s.io/v1beta3, PriorityLevelConfiguration, 1.29, 1.32, flowcontrol.apiserver.k8s.io/v1, 1.29");
 
   static Stream<Arguments> expected() {
-    return EXPECTED.stream().map(line -> line.split(", ")).map(f -> Arguments.of(f[0], f[1], f[2], f[3], f[4], f[5]));
+    return EXPECTED.stream().map(line -> line.split(", "))
+        .map(f -> Arguments.of(f[0], f[1], f[2], f[3], f[4], f[5], f.length > 6 ? f[6] : "-", f.length > 6 ? f[7] : "-"));
   }
 
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("expected")
   void everyRowMatchesTheUpstreamGuide(String apiVersion, String kind, String deprecatedIn, String removedIn, String replacement,
-      String availableIn) {
+      String availableIn, String interim, String interimAvailableIn) {
     DeprecatedApi row = APIS.lookup(apiVersion, kind).orElseThrow(() -> new AssertionError(apiVersion + " " + kind + " is missing"));
 
     assertThat(row.deprecatedIn()).as("deprecatedIn").isEqualTo(v(deprecatedIn));
@@ -98,6 +106,9 @@ class DeprecatedApisTest {
     assertThat(row.replacement()).as("replacement").isEqualTo(replacement.equals("-") ? Optional.empty() : Optional.of(replacement));
     assertThat(row.replacementAvailableIn()).as("replacementAvailableIn")
         .isEqualTo(availableIn.equals("-") ? Optional.empty() : Optional.of(v(availableIn)));
+    assertThat(row.interimReplacement()).as("interimReplacement").isEqualTo(interim.equals("-") ? Optional.empty() : Optional.of(interim));
+    assertThat(row.interimReplacementAvailableIn()).as("interimReplacementAvailableIn")
+        .isEqualTo(interimAvailableIn.equals("-") ? Optional.empty() : Optional.of(v(interimAvailableIn)));
     assertThat(row.source()).startsWith("https://kubernetes.io/");
   }
 
@@ -175,6 +186,58 @@ class DeprecatedApisTest {
     assertThat(APIS.deprecatedAt(v("1.24"))).extracting(DeprecatedApi::removedIn).containsOnly(v("1.25"), v("1.26"), v("1.27"));
   }
 
+  /**
+   * An in-place upgrade migrates a manifest while the cluster is one minor before the removal: every row with a
+   * replacement must offer one served there (flowcontrol v1beta1 and v1beta2 only through their interim one).
+   */
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("expected")
+  void aReplacementIsServedTheMinorBeforeTheRemoval(String apiVersion, String kind) {
+    DeprecatedApi row = APIS.lookup(apiVersion, kind).orElseThrow();
+    KubernetesVersion before = KubernetesVersion.of(1, row.removedIn().minor() - 1);
+
+    Optional<DeprecatedApi.Replacement> served = row.replacementServedAt(before);
+
+    if (row.replacement().isEmpty()) {
+      assertThat(served).isEmpty();
+      assertThat(row.canMigrateAt(before)).isFalse();
+    } else {
+      assertThat(served).as(row + " at " + before).isPresent();
+      assertThat(served.get().interim()).as("the interim one only when the replacement is not served yet")
+          .isEqualTo(!row.replacementAvailableIn().orElseThrow().isBefore(row.removedIn()));
+      assertThat(served.get().isServedAt(before)).isTrue();
+      assertThat(row.canMigrateAt(before)).isTrue();
+    }
+  }
+
+  @Test
+  void theReplacementServedAtAMinorPrefersTheReplacementOverTheInterimOne() {
+    DeprecatedApi v1beta2 = APIS.lookup("flowcontrol.apiserver.k8s.io/v1beta2", "FlowSchema").orElseThrow();
+
+    assertThat(v1beta2.replacementServedAt(v("1.25.9"))).isEmpty();
+    assertThat(v1beta2.canMigrateAt(v("1.25"))).isFalse();
+    assertThat(v1beta2.replacementServedAt(v("1.26.0")))
+        .contains(new DeprecatedApi.Replacement("flowcontrol.apiserver.k8s.io/v1beta3", v("1.26"), true));
+    assertThat(v1beta2.replacementServedAt(v("1.28.4"))).map(DeprecatedApi.Replacement::apiVersion).contains("flowcontrol.apiserver.k8s.io/v1beta3");
+    assertThat(v1beta2.replacementServedAt(v("1.29")))
+        .contains(new DeprecatedApi.Replacement("flowcontrol.apiserver.k8s.io/v1", v("1.29"), false));
+    assertThat(v1beta2.replacements()).extracting(DeprecatedApi.Replacement::toString).containsExactly(
+        "flowcontrol.apiserver.k8s.io/v1 (served since 1.29)", "flowcontrol.apiserver.k8s.io/v1beta3 (served since 1.26)");
+    assertThat(v1beta2).hasToString("flowcontrol.apiserver.k8s.io/v1beta2 FlowSchema (deprecated 1.26, removed 1.29, use"
+        + " flowcontrol.apiserver.k8s.io/v1 since 1.29, or flowcontrol.apiserver.k8s.io/v1beta3 since 1.26 before that)");
+    DeprecatedApi psp = APIS.lookup("policy/v1beta1", "PodSecurityPolicy").orElseThrow();
+    assertThat(psp.replacements()).isEmpty();
+    assertThat(psp.replacementServedAt(v("1.24"))).isEmpty();
+  }
+
+  @Test
+  void everyInterimReplacementIsServedUntilTheReplacementIs() {
+    for (DeprecatedApi row : APIS.all()) {
+      row.interimReplacement().ifPresent(interim -> APIS.lookup(interim, row.kind()).ifPresent(next ->
+          assertThat(next.removedIn()).as(row + ": the interim " + next).isGreaterThan(row.replacementAvailableIn().orElseThrow())));
+    }
+  }
+
   @Test
   void everyReplacementIsServedBeforeTheRemovalAndIsNotItselfRemovedFirst() {
     for (DeprecatedApi row : APIS.all()) {
@@ -197,8 +260,10 @@ class DeprecatedApisTest {
     }
     for (DeprecatedApi row : APIS.all()) {
       assertThat(served.contains(row.apiVersion())).as(row.toString()).isEqualTo(!row.isRemovedAt(v("1.28")));
-      row.replacement().filter(r -> row.canMigrateAt(v("1.28")) && APIS.lookup(r, row.kind()).map(n -> !n.isRemovedAt(v("1.28"))).orElse(true))
-          .ifPresent(r -> assertThat(served).as(row + ": its replacement").contains(r));
+      // what the planner would move a manifest to on a 1.28 cluster is served there
+      row.replacementServedAt(v("1.28")).map(DeprecatedApi.Replacement::apiVersion)
+          .filter(r -> APIS.lookup(r, row.kind()).map(n -> !n.isRemovedAt(v("1.28"))).orElse(true))
+          .ifPresent(r -> assertThat(served).as(row + ": its replacement served at 1.28").contains(r));
     }
   }
 
@@ -230,6 +295,25 @@ class DeprecatedApisTest {
         + "  - {apiVersion: a/b, kind: K, deprecatedIn: '1.1', removedIn: '1.3', source: x}\n"))
         .hasMessage("the catalogue lists a/b K twice");
     assertThatThrownBy(() -> read("rows: []\n")).hasMessage("test.yaml: expected a list \"apis\"");
+    String row = "apis:\n  - {apiVersion: f/v1beta2, kind: F, deprecatedIn: '1.26', removedIn: '1.29', ";
+    assertThatThrownBy(() -> read(row + "replacement: f/v1, replacementAvailableIn: '1.29', interimReplacement: f/v1beta3, source: x}\n"))
+        .hasMessage("test.yaml: apis[0]: interimReplacement and interimReplacementAvailableIn of f/v1beta2 F go together");
+    assertThatThrownBy(() -> read(row + "interimReplacement: f/v1beta3, interimReplacementAvailableIn: '1.26', source: x}\n"))
+        .hasMessage("test.yaml: apis[0]: interimReplacement of f/v1beta2 F needs a replacement: an interim one stands in for it");
+    assertThatThrownBy(() -> read(row + "replacement: f/v1, replacementAvailableIn: '1.29', interimReplacement: f/v1,"
+        + " interimReplacementAvailableIn: '1.26', source: x}\n"))
+        .hasMessage("test.yaml: apis[0]: interimReplacement of f/v1beta2 F is f/v1, the same apiVersion as the replacement");
+    assertThatThrownBy(() -> read(row + "replacement: f/v1, replacementAvailableIn: '1.26', interimReplacement: f/v1beta3,"
+        + " interimReplacementAvailableIn: '1.26', source: x}\n"))
+        .hasMessageStartingWith("test.yaml: apis[0]: interimReplacementAvailableIn 1.26 of f/v1beta2 F is not before replacementAvailableIn 1.26");
+    assertThatThrownBy(() -> read(row + "replacement: f/v1, replacementAvailableIn: '1.29', interimReplacement: f/v1beta3,"
+        + " interimReplacementAvailableIn: 1.26, source: x}\n"))
+        .hasMessage("test.yaml: apis[0].interimReplacementAvailableIn must be a quoted version such as \"1.20\", not the number 1.26");
+    // a file of the earlier form, without interim fields, reads as before
+    DeprecatedApi plain = read(row + "replacement: f/v1, replacementAvailableIn: '1.29', source: x}\n").all().get(0);
+    assertThat(plain.interimReplacement()).isEmpty();
+    assertThat(plain.replacementServedAt(v("1.28"))).isEmpty();
+    assertThat(plain).isEqualTo(new DeprecatedApi("f/v1beta2", "F", v("1.26"), v("1.29"), Optional.of("f/v1"), Optional.of(v("1.29")), "x"));
     assertThat(read("apis: []\n").all()).isEmpty();
   }
 

@@ -111,7 +111,7 @@ class PlannerTest {
             tuple(StepKind.UPGRADE_NODEGROUP, ResourceRef.aws("Nodegroup", "general"), "1.22"));
     assertThat(report.steps()).allMatch(s -> s.hop().equals(Optional.of(hop("1.21", "1.22"))));
     assertThat(report.steps().get(0).description())
-        .isEqualTo("rewrite networking.k8s.io/v1beta1 Ingress to networking.k8s.io/v1 before the control plane goes 1.21 -> 1.22:"
+        .isEqualTo("rewrite networking.k8s.io/v1beta1 Ingress to networking.k8s.io/v1 (served since 1.19) before the control plane goes 1.21 -> 1.22:"
             + " shop/storefront (manifests/ingress.yaml:14)");
     // after the control plane: EKS's default for 1.22, not the newest it offers
     assertThat(report.steps().get(2).description()).isEqualTo("update add-on vpc-cni from v1.10.1-eksbuild.1 to v1.11.4-eksbuild.1 (EKS's default for 1.22)");
@@ -235,6 +235,42 @@ class PlannerTest {
         .containsOnly("general");
   }
 
+  /** 48 nodes at 1.21.14 and 2 at 1.20.15, none in a managed node group, named node-1 to node-50, given in reverse. */
+  static Inventory fiftyUnmanagedNodes() {
+    List<NodeVersion> nodes = new ArrayList<>();
+    for (int i = 50; i >= 1; i--) {
+      nodes.add(new NodeVersion("node-" + i, null, v(i > 48 ? "1.20.15" : "1.21.14")));
+    }
+    return inventory(List.of(), nodes, List.of(), List.of(), List.of());
+  }
+
+  @Test
+  void unmanagedNodesOutOfSkewAreOneBlockerPerHopListingTheNodes() {
+    UpgradeReport report = PLANNER.plan(request("1.22", "1.24").strategy(Strategy.IN_PLACE).build(), fiftyUnmanagedNodes());
+
+    List<Finding> skew = report.findings().stream().filter(f -> f.code().equals("NODE_SKEW")).toList();
+    assertThat(skew).extracting(f -> f.hop().orElseThrow()).containsExactly(hop("1.22", "1.23"), hop("1.23", "1.24"));
+    assertThat(skew).allSatisfy(f -> {
+      assertThat(f.severity()).isEqualTo(Severity.BLOCKER);
+      // every node stays an object of the finding, in name order (node-2 before node-10)
+      assertThat(f.allResources()).hasSize(50).containsExactlyElementsOf(
+          IntStream.rangeClosed(1, 50).mapToObj(i -> ResourceRef.kubernetes("Node", "node-" + i)).toList());
+      assertThat(f.resource()).contains(ResourceRef.kubernetes("Node", "node-1"));
+      assertThat(f.location()).contains("nodes node-1, node-2, node-3, node-4, node-5 and 45 more");
+    });
+    assertThat(skew.get(0).message()).isEqualTo("50 nodes not in a managed node group (node-1, node-2, node-3, node-4, node-5 and 45 more):"
+        + " kubelet 1.20.15 must be upgraded to 1.22 before the control plane goes 1.22 -> 1.23 (strict node skew: node groups match the"
+        + " control plane before each hop) (2 nodes); kubelet 1.21.14 must be upgraded to 1.22 before the control plane goes 1.22 -> 1.23"
+        + " (strict node skew: node groups match the control plane before each hop) (48 nodes)");
+    // as the remedy says, the nodes are at 1.22 for the next hop: one reason
+    assertThat(skew.get(1).message()).isEqualTo("50 nodes not in a managed node group (node-1, node-2, node-3, node-4, node-5 and 45 more):"
+        + " kubelet 1.22 must be upgraded to 1.23 before the control plane goes 1.23 -> 1.24 (strict node skew: node groups match the"
+        + " control plane before each hop)");
+    assertThat(skew.get(1).remedy()).contains("upgrade or replace these 50 nodes (their kubelets) to 1.23 before the control plane goes"
+        + " 1.23 -> 1.24; the finding's objects name them all");
+    assertThat(report.blockers()).hasSize(2);
+  }
+
   @Test
   void controllersBelowTheMinimumOrOutsideTheirTestedRange() {
     Inventory inv = inventory(List.of(), List.of(), List.of(), List.of(), List.of(
@@ -284,17 +320,131 @@ class PlannerTest {
     assertThat(report.findings().get(1).remedy().orElseThrow()).startsWith("the inventory shows it applies; deal with it before the control plane goes 1.24 -> 1.25: ");
   }
 
+  private static List<String> migrations(UpgradeReport report) {
+    return report.steps().stream().filter(st -> st.kind() == StepKind.MIGRATE_API).map(Step::description).toList();
+  }
+
   @Test
-  void aReplacementFirstServedAtTheHopIsMigratedRightAfterTheControlPlane() {
-    // flowcontrol v1beta1 goes at 1.26; the guide's replacement v1beta3 is served from 1.26 on
-    Inventory inv = usages(file("flowcontrol.apiserver.k8s.io/v1beta1", "FlowSchema", null, "catch-all-custom", "apf/flowschema.yaml:1"));
+  void aRemovedApiWhoseReplacementIsNotServedYetMovesToTheInterimOneBeforeTheHop() {
+    // flowcontrol v1beta2 goes at 1.29, where v1 arrives: a 1.28 cluster can only move to v1beta3 (served since 1.26)
+    Inventory inv = usages(file("flowcontrol.apiserver.k8s.io/v1beta2", "FlowSchema", null, "catch-all-custom", "apf/flowschema.yaml:1"));
 
-    UpgradeReport report = PLANNER.plan(request("1.25", "1.26").build(), inv);
+    UpgradeReport report = PLANNER.plan(request("1.28", "1.29").build(), inv);
 
-    assertThat(report.steps()).extracting(Step::kind).containsExactly(StepKind.UPGRADE_CONTROL_PLANE, StepKind.MIGRATE_API);
-    assertThat(report.steps().get(1).description()).startsWith(
-        "rewrite flowcontrol.apiserver.k8s.io/v1beta1 FlowSchema to flowcontrol.apiserver.k8s.io/v1beta3 right after the control plane reaches 1.26");
-    assertThat(report.findings().get(0).remedy().orElseThrow()).contains("it is first served at 1.26");
+    assertThat(report.steps()).extracting(Step::kind)
+        .containsExactly(StepKind.MIGRATE_API, StepKind.UPGRADE_CONTROL_PLANE, StepKind.MIGRATE_API);
+    assertThat(report.steps().get(0).description()).isEqualTo("rewrite flowcontrol.apiserver.k8s.io/v1beta2 FlowSchema to"
+        + " flowcontrol.apiserver.k8s.io/v1beta3 (served since 1.26; flowcontrol.apiserver.k8s.io/v1 is served only from 1.29)"
+        + " before the control plane goes 1.28 -> 1.29: catch-all-custom (apf/flowschema.yaml:1)");
+    assertThat(report.steps().get(2).description()).isEqualTo("rewrite flowcontrol.apiserver.k8s.io/v1beta3 FlowSchema to"
+        + " flowcontrol.apiserver.k8s.io/v1 (served since 1.29; the replacement the interim flowcontrol.apiserver.k8s.io/v1beta3 stood in"
+        + " for) right after the control plane reaches 1.29: catch-all-custom (apf/flowschema.yaml:1)");
+    Finding removed = report.findings().get(0);
+    assertThat(removed.code()).isEqualTo("REMOVED_API");
+    assertThat(removed.remedy()).contains("use flowcontrol.apiserver.k8s.io/v1beta3 (served since 1.26): flowcontrol.apiserver.k8s.io/v1 is"
+        + " served only from 1.29, so on 1.28 migrate to flowcontrol.apiserver.k8s.io/v1beta3 before the control plane goes 1.28 -> 1.29,"
+        + " then to flowcontrol.apiserver.k8s.io/v1 once the control plane reaches 1.29");
+  }
+
+  /** Every catalogue row with an interim replacement, planned over the hop that removes it. */
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0} {1}")
+  @org.junit.jupiter.params.provider.CsvSource({
+      "flowcontrol.apiserver.k8s.io/v1beta1, FlowSchema, flowcontrol.apiserver.k8s.io/v1beta2, 1.23, flowcontrol.apiserver.k8s.io/v1beta3",
+      "flowcontrol.apiserver.k8s.io/v1beta1, PriorityLevelConfiguration, flowcontrol.apiserver.k8s.io/v1beta2, 1.23, flowcontrol.apiserver.k8s.io/v1beta3",
+      "flowcontrol.apiserver.k8s.io/v1beta2, FlowSchema, flowcontrol.apiserver.k8s.io/v1beta3, 1.26, flowcontrol.apiserver.k8s.io/v1",
+      "flowcontrol.apiserver.k8s.io/v1beta2, PriorityLevelConfiguration, flowcontrol.apiserver.k8s.io/v1beta3, 1.26, flowcontrol.apiserver.k8s.io/v1"})
+  void everyRowWithAnInterimReplacementIsMigratedToWhatTheClusterServesBeforeTheHop(String apiVersion, String kind, String interim,
+      String interimSince, String replacement) {
+    DeprecatedApi row = DeprecatedApis.bundled().lookup(apiVersion, kind).orElseThrow();
+    KubernetesVersion from = KubernetesVersion.of(1, row.removedIn().minor() - 1);
+    Inventory inv = usages(file(apiVersion, kind, null, "custom", "apf/custom.yaml:1"));
+
+    UpgradeReport inPlace = PLANNER.plan(request(from.toString(), row.removedIn().toString()).build(), inv);
+    UpgradeReport blueGreen = PLANNER.plan(request(from.toString(), row.removedIn().toString()).strategy(Strategy.BLUE_GREEN).build(), inv);
+
+    assertThat(inPlace.steps().get(0).kind()).isEqualTo(StepKind.MIGRATE_API);
+    assertThat(inPlace.steps().get(0).description()).startsWith("rewrite " + apiVersion + " " + kind + " to " + interim + " (served since "
+        + interimSince + "; " + replacement + " is served only from " + row.removedIn() + ") before the control plane goes " + from + " -> "
+        + row.removedIn());
+    assertThat(migrations(inPlace)).hasSize(2);
+    assertThat(migrations(inPlace).get(1)).startsWith("rewrite " + interim + " " + kind + " to " + replacement);
+    assertThat(inPlace.blockers()).extracting(Finding::code).containsExactly("REMOVED_API");
+    // a new cluster at the removal's minor serves the replacement itself
+    assertThat(migrations(blueGreen)).containsExactly("rewrite " + apiVersion + " " + kind + " to " + replacement + " (served since "
+        + row.removedIn() + "; " + row.removedIn() + " serves it) before deploying to shop-prod-1-" + row.removedIn().minor() + " (" + row.removedIn() + " does not serve "
+        + apiVersion + "): custom (apf/custom.yaml:1)");
+  }
+
+  @Test
+  void aManifestMovedToAnInterimReplacementFollowsTheCatalogueUntilTheTarget() {
+    // v1beta1 -> v1beta2 before 1.26 (v1beta3 is not served at 1.25) -> v1beta3 at 1.26 -> v1 before 1.32 (v1beta3 goes there)
+    Inventory inv = usages(file("flowcontrol.apiserver.k8s.io/v1beta1", "FlowSchema", null, "batch-low", "apf/flowschema.yaml:1"));
+
+    UpgradeReport inPlace = PLANNER.plan(request("1.25", "1.32").strategy(Strategy.IN_PLACE).build(), inv);
+    UpgradeReport blueGreen = PLANNER.plan(request("1.25", "1.32").strategy(Strategy.BLUE_GREEN).build(), inv);
+
+    assertThat(inPlace.steps()).filteredOn(st -> st.kind() == StepKind.MIGRATE_API).extracting(st -> st.hop().orElseThrow().toString(),
+            st -> st.description().substring(0, st.description().indexOf(':')))
+        .containsExactly(
+            tuple("1.25 -> 1.26", "rewrite flowcontrol.apiserver.k8s.io/v1beta1 FlowSchema to flowcontrol.apiserver.k8s.io/v1beta2"
+                + " (served since 1.23; flowcontrol.apiserver.k8s.io/v1beta3 is served only from 1.26) before the control plane goes 1.25 -> 1.26"),
+            tuple("1.25 -> 1.26", "rewrite flowcontrol.apiserver.k8s.io/v1beta2 FlowSchema to flowcontrol.apiserver.k8s.io/v1beta3"
+                + " (served since 1.26; the replacement the interim flowcontrol.apiserver.k8s.io/v1beta2 stood in for) right after the control"
+                + " plane reaches 1.26"),
+            tuple("1.31 -> 1.32", "rewrite flowcontrol.apiserver.k8s.io/v1beta3 FlowSchema to flowcontrol.apiserver.k8s.io/v1"
+                + " (served since 1.29) before the control plane goes 1.31 -> 1.32"));
+    assertThat(inPlace.findings()).filteredOn(f -> f.code().equals("REMOVED_API")).extracting(f -> f.hop().orElseThrow())
+        .as("the plan's own steps are not findings").containsExactly(hop("1.25", "1.26"));
+    assertThat(migrations(blueGreen)).singleElement().asString()
+        .startsWith("rewrite flowcontrol.apiserver.k8s.io/v1beta1 FlowSchema to flowcontrol.apiserver.k8s.io/v1 (served since 1.29; 1.32 serves it)");
+  }
+
+  @Test
+  void noReplacementServedInTimeIsABlockerWithoutAStep() throws Exception {
+    // a catalogue of the earlier form: the replacement arrives with the removal, and nothing stands in for it
+    DeprecatedApis apis = DeprecatedApis.read("own.yaml", new java.io.ByteArrayInputStream((
+        "apis:\n  - {apiVersion: flowcontrol.apiserver.k8s.io/v1beta2, kind: FlowSchema, deprecatedIn: '1.26', removedIn: '1.29',"
+            + " replacement: flowcontrol.apiserver.k8s.io/v1, replacementAvailableIn: '1.29', source: x}\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    Planner planner = Planner.of(apis, BreakingChanges.bundled(), ControllerCompatibility.bundled());
+    Inventory inv = usages(file("flowcontrol.apiserver.k8s.io/v1beta2", "FlowSchema", null, "catch-all-custom", "apf/flowschema.yaml:1"));
+
+    UpgradeReport report = planner.plan(request("1.28", "1.29").build(), inv);
+
+    assertThat(report.steps()).extracting(Step::kind).containsExactly(StepKind.UPGRADE_CONTROL_PLANE);
+    Finding blocker = report.blockers().get(0);
+    assertThat(blocker.code()).isEqualTo("REMOVED_API");
+    assertThat(blocker.message()).isEqualTo("flowcontrol.apiserver.k8s.io/v1beta2 FlowSchema catch-all-custom is no longer served from 1.29,"
+        + " and 1.28 serves no replacement to migrate it to first (flowcontrol.apiserver.k8s.io/v1 from 1.29)");
+    assertThat(blocker.remedy().orElseThrow()).startsWith("no in-place step can migrate it before the control plane goes 1.28 -> 1.29:"
+        + " upgrade blue-green (the new cluster at 1.29 serves the replacement)");
+  }
+
+  @Test
+  void aDeprecatedApiIsToldTheReplacementTheTargetServes() {
+    Inventory inv = usages(file("flowcontrol.apiserver.k8s.io/v1beta2", "PriorityLevelConfiguration", null, "batch", "apf/plc.yaml:7"));
+
+    UpgradeReport report = PLANNER.plan(request("1.27", "1.28").build(), inv);
+
+    assertThat(report.findings()).filteredOn(f -> f.code().equals("DEPRECATED_API")).singleElement()
+        .satisfies(f -> assertThat(f.remedy()).contains("use flowcontrol.apiserver.k8s.io/v1beta3 (served since 1.26;"
+            + " flowcontrol.apiserver.k8s.io/v1 is served only from 1.29)"));
+  }
+
+  @Test
+  void findingsAndStepsListLocationsByPathThenLineAsANumber() {
+    // given in text order, in which ingress.yaml:10 comes before ingress.yaml:9
+    Inventory inv = usages(
+        file("networking.k8s.io/v1beta1", "Ingress", "shop", "c", "manifests/ingress.yaml:10"),
+        file("networking.k8s.io/v1beta1", "Ingress", "shop", "d", "manifests/ingress.yaml:100"),
+        file("networking.k8s.io/v1beta1", "Ingress", "shop", "b", "manifests/ingress.yaml:9"),
+        file("networking.k8s.io/v1beta1", "Ingress", "shop", "a", "manifests/ingress.yaml:2"));
+
+    UpgradeReport report = PLANNER.plan(request("1.21", "1.22").build(), inv);
+
+    assertThat(report.findings()).filteredOn(f -> f.code().equals("REMOVED_API")).extracting(f -> f.location().orElseThrow())
+        .containsExactly("manifests/ingress.yaml:2", "manifests/ingress.yaml:9", "manifests/ingress.yaml:10", "manifests/ingress.yaml:100");
+    assertThat(report.steps().get(0).description()).endsWith(": shop/a (manifests/ingress.yaml:2), shop/b (manifests/ingress.yaml:9),"
+        + " shop/c (manifests/ingress.yaml:10), shop/d (manifests/ingress.yaml:100)");
   }
 
   @Test

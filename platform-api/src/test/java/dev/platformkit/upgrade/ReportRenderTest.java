@@ -33,6 +33,58 @@ class ReportRenderTest {
   }
 
   @Test
+  void everyFormatListsFindingsByPathThenLineAsANumber() throws Exception {
+    Inventory inv = new Inventory(Optional.empty(), List.of(
+        new ApiUsage("batch/v1beta1", "CronJob", "shop", "ten", Origin.FILE, "jobs/x.yaml:10"),
+        new ApiUsage("batch/v1beta1", "CronJob", "shop", "nine", Origin.FILE, "jobs/x.yaml:9"),
+        new ApiUsage("batch/v1beta1", "CronJob", "shop", "hundred", Origin.FILE, "jobs/x.yaml:100")),
+        List.of(), List.of(), List.of(), List.of());
+    UpgradeReport report = Planner.create().plan(UpgradePlan.builder().cluster("shop-prod").currentVersion(v("1.24")).targetVersion(v("1.25"))
+        .build(), inv);
+    List<String> order = List.of("jobs/x.yaml:9", "jobs/x.yaml:10", "jobs/x.yaml:100");
+
+    JsonNode json = new ObjectMapper().readTree(report.render(ReportFormat.JSON));
+    List<String> jsonOrder = new ArrayList<>();
+    json.get("findings").forEach(f -> jsonOrder.add(f.get("location").asText()));
+    jsonOrder.removeIf(l -> !l.startsWith("jobs/")); // the hop's breaking change, located at its web page
+    assertThat(jsonOrder).containsExactlyElementsOf(order);
+    for (ReportFormat format : List.of(ReportFormat.MARKDOWN, ReportFormat.HTML)) {
+      String text = report.render(format);
+      // each location as it appears in the findings (a code span, a link), in that order
+      List<Integer> at = order.stream().map(l -> text.indexOf(format == ReportFormat.MARKDOWN ? "`" + l + "`" : ">" + l + "</a>")).toList();
+      assertThat(at).as(format.toString()).doesNotContain(-1).isSorted();
+    }
+  }
+
+  @Test
+  void aFindingForManyNodesKeepsALinkToEachNodeInEveryFormat() throws Exception {
+    UpgradeReport report = Planner.create().plan(UpgradePlan.builder().cluster("shop-prod").currentVersion(v("1.22")).targetVersion(v("1.23"))
+        .strategy(Strategy.IN_PLACE).build(), PlannerTest.fiftyUnmanagedNodes());
+    assertThat(report.findings()).filteredOn(f -> f.code().equals("NODE_SKEW")).hasSize(1);
+
+    String html = report.render(ReportFormat.HTML);
+    Matcher finding = Pattern.compile("<li class=\"finding blocker\" id=\"(finding-\\d+)\"><span class=\"sev\">blocker</span> <code>NODE_SKEW</code>"
+        + "[^\n]*").matcher(html);
+    assertThat(finding.find()).isTrue();
+    for (int i = 1; i <= 50; i++) {
+      Matcher link = Pattern.compile("<a href=\"#(object-\\d+)\">Node node-" + i + "</a>").matcher(finding.group());
+      assertThat(link.find()).as("node-" + i + " linked from the finding").isTrue();
+      // and the object's row links back to the finding
+      assertThat(html).containsPattern("<tr id=\"" + link.group(1) + "\"><td>Node node-" + i + "</td><td>[^\n]*<a href=\"#"
+          + finding.group(1) + "\">NODE_SKEW</a>");
+    }
+    JsonNode json = new ObjectMapper().readTree(report.render(ReportFormat.JSON));
+    JsonNode skew = json.get("findings").get(0);
+    assertThat(skew.get("code").asText()).isEqualTo("NODE_SKEW");
+    assertThat(skew.at("/resource/name").asText()).isEqualTo("node-1");
+    assertThat(skew.get("moreResources")).hasSize(49);
+    assertThat(skew.at("/moreResources/48/name").asText()).isEqualTo("node-50");
+    assertThat(skew.at("/moreResources/48/kind").asText()).isEqualTo("Node");
+    assertThat(report.render(ReportFormat.MARKDOWN)).contains("`NODE_SKEW` 50 nodes not in a managed node group (node-1, node-2, node-3,"
+        + " node-4, node-5 and 45 more): ").contains(" — `Node node-1` and 49 more at `nodes node-1, node-2, node-3, node-4, node-5 and 45 more`");
+  }
+
+  @Test
   void markdownForAPullRequest() {
     String md = report().render(ReportFormat.MARKDOWN);
 

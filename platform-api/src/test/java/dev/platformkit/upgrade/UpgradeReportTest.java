@@ -148,6 +148,18 @@ class UpgradeReportTest {
   }
 
   @Test
+  void moreResourcesNeedTheFirstOne() {
+    Finding grouped = Finding.builder().severity(Severity.BLOCKER).code("NODE_SKEW").message("2 nodes")
+        .addMoreResources(ResourceRef.kubernetes("Node", "b")).build();
+
+    assertThat(violations(() -> report().findings(List.of(grouped)).build())).extracting(Violation::path, Violation::message)
+        .containsExactly(tuple("findings[0].moreResources", "needs resource, the first object of the finding"));
+    Finding ok = grouped.withResource(ResourceRef.kubernetes("Node", "a"));
+    assertThat(ok.allResources()).containsExactly(ResourceRef.kubernetes("Node", "a"), ResourceRef.kubernetes("Node", "b"));
+    assertThat(report().findings(List.of(ok)).build().findings()).containsExactly(ok);
+  }
+
+  @Test
   void javaSerializationRoundTrip() throws Exception {
     UpgradeReport report = report().build();
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -5,15 +5,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.platformkit.cli.Cli.Run;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code platform upgrade plan}: offline on manifest files, the output formats, exit statuses and errors. */
+/**
+ * {@code platform upgrade plan}: offline on manifest files, on a live cluster (the fabric8 mock API server),
+ * the output formats, exit statuses and errors.
+ */
 class UpgradeCliTest {
   @TempDir
   Path dir;
@@ -132,6 +150,94 @@ class UpgradeCliTest {
     assertThat(run.status()).isZero();
     assertThat(run.err()).contains("warning: " + manifests.resolve("broken.yaml")).contains("1 problem(s) scanning " + manifests);
     assertThat(run.out()).contains("Ingress shop/storefront");
+  }
+
+  /**
+   * CRUD mode for objects, fixed answers for {@code paths}: the CRUD dispatcher alone answers any other GET
+   * ({@code /version}, {@code /apis}, {@code /metrics}) with every object it holds, and ignores expectations.
+   */
+  private static final class FixedPathsDispatcher extends KubernetesCrudDispatcher {
+    private final Map<String, Object> paths;
+
+    FixedPathsDispatcher(Map<String, Object> paths) {
+      this.paths = paths;
+    }
+
+    @Override
+    public MockResponse dispatch(RecordedRequest request) {
+      Object body = request.getMethod().equalsIgnoreCase("GET") ? paths.get(request.getPath().split("\\?", 2)[0]) : null;
+      if (body == null) {
+        return super.dispatch(request);
+      }
+      try {
+        return body instanceof String text
+            ? new MockResponse().setResponseCode(200).setHeader("Content-Type", "text/plain; version=0.0.4").setBody(text)
+            : new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json")
+                .setBody(new ObjectMapper().writeValueAsString(body));
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+  }
+
+  // the mock server logs every request through java.util.logging; held so that the level sticks
+  private static final Logger MOCK_LOG = Logger.getLogger("io.fabric8.mockwebserver");
+
+  private static Map<String, Object> resource(String name, String kind, boolean namespaced) {
+    return Map.of("name", name, "singularName", "", "kind", kind, "namespaced", namespaced, "verbs", List.of("get", "list", "watch"));
+  }
+
+  /**
+   * A 1.28 cluster (the fabric8 mock API server in CRUD mode, answering {@code /version} and discovery as 1.28
+   * does) holding a FlowSchema last applied as flowcontrol v1beta2, which 1.29 no longer serves: what the
+   * API server returns is the object at its preferred version, v1beta3; only the annotation tells.
+   */
+  @Test
+  void aLiveClusterIsScannedAndItsObjectsAreInTheReport() throws IOException {
+    MOCK_LOG.setLevel(Level.WARNING);
+    // what is not an object (version, discovery, metrics) is answered as a 1.28 server does; objects are stored
+    Map<String, Object> fixed = Map.of(
+        "/version", Map.of("major", "1", "minor", "28", "gitVersion", "v1.28.5-eks-5e0fdde", "platform", "linux/amd64"),
+        "/apis", Map.of("kind", "APIGroupList", "apiVersion", "v1",
+            "groups", List.of(Map.of("name", "flowcontrol.apiserver.k8s.io",
+                "versions", List.of(Map.of("groupVersion", "flowcontrol.apiserver.k8s.io/v1beta3", "version", "v1beta3"),
+                    Map.of("groupVersion", "flowcontrol.apiserver.k8s.io/v1beta2", "version", "v1beta2")),
+                "preferredVersion", Map.of("groupVersion", "flowcontrol.apiserver.k8s.io/v1beta3", "version", "v1beta3")))),
+        "/apis/flowcontrol.apiserver.k8s.io/v1beta3", Map.of("kind", "APIResourceList", "apiVersion", "v1",
+            "groupVersion", "flowcontrol.apiserver.k8s.io/v1beta3",
+            "resources", List.of(resource("flowschemas", "FlowSchema", false),
+                resource("prioritylevelconfigurations", "PriorityLevelConfiguration", false))),
+        "/metrics", "# HELP apiserver_requested_deprecated_apis Gauge of deprecated APIs that have been requested, broken out by API"
+            + " group, version, resource, subresource, and removed_release.\n# TYPE apiserver_requested_deprecated_apis gauge\n");
+    KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
+        new FixedPathsDispatcher(fixed), false);
+    server.init();
+    try (KubernetesClient client = server.createClient()) {
+      ResourceDefinitionContext flowSchemas = new ResourceDefinitionContext.Builder().withGroup("flowcontrol.apiserver.k8s.io")
+          .withVersion("v1beta3").withKind("FlowSchema").withPlural("flowschemas").withNamespaced(false).build();
+      GenericKubernetesResource flowSchema = new GenericKubernetesResourceBuilder()
+          .withApiVersion("flowcontrol.apiserver.k8s.io/v1beta3").withKind("FlowSchema")
+          .withNewMetadata().withName("catch-all-custom").addToAnnotations("kubectl.kubernetes.io/last-applied-configuration",
+              "{\"apiVersion\":\"flowcontrol.apiserver.k8s.io/v1beta2\",\"kind\":\"FlowSchema\",\"metadata\":{\"annotations\":{},"
+                  + "\"name\":\"catch-all-custom\"},\"spec\":{\"matchingPrecedence\":9000}}").endMetadata()
+          .addToAdditionalProperties("spec", Map.of("matchingPrecedence", 9000)).build();
+      client.genericKubernetesResources(flowSchemas).resource(flowSchema).create();
+      Path kubeconfig = Cli.kubeconfig(dir.resolve("kubeconfig"), "mock", server.url("/"));
+
+      Run run = Cli.run("upgrade", "plan", "--to", "1.29", "--kubeconfig", kubeconfig.toString(), "--detailed-exitcode");
+
+      assertThat(run.status()).as(run.err() + run.out()).isEqualTo(2);
+      assertThat(run.err()).isEmpty();
+      assertThat(run.out()).startsWith("# Upgrade plan: cluster 1.28.5 to 1.29\n")
+          .contains("| 1.28 → 1.29 | **1** |")
+          .contains("`REMOVED_API` flowcontrol.apiserver.k8s.io/v1beta2 FlowSchema catch-all-custom is no longer served from 1.29 (as last"
+              + " applied) — `FlowSchema catch-all-custom` at `last-applied of FlowSchema catch-all-custom`")
+          // the 1.28 cluster cannot serve v1 yet: the plan moves the manifest to v1beta3 first
+          .contains("`migrate-api` rewrite flowcontrol.apiserver.k8s.io/v1beta2 FlowSchema to flowcontrol.apiserver.k8s.io/v1beta3"
+              + " (served since 1.26; flowcontrol.apiserver.k8s.io/v1 is served only from 1.29) before the control plane goes 1.28 -&gt; 1.29");
+    } finally {
+      server.destroy();
+    }
   }
 
   @Test

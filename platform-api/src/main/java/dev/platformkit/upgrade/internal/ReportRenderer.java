@@ -62,6 +62,9 @@ public final class ReportRenderer {
         md.append("- ").append(f.severity() == Severity.BLOCKER ? "**BLOCKER**" : f.severity().value().toUpperCase(java.util.Locale.ROOT))
             .append(" `").append(f.code()).append("` ").append(md(f.message()));
         f.resource().ifPresent(ref -> md.append(" — ").append(code(ref.toString())));
+        if (!f.moreResources().isEmpty()) {
+          md.append(" and ").append(f.moreResources().size()).append(" more");
+        }
         f.location().ifPresent(loc -> md.append(" at ").append(code(loc)));
         f.remedy().ifPresent(remedy -> md.append("\n  - fix: ").append(md(remedy)));
         md.append('\n');
@@ -147,6 +150,10 @@ public final class ReportRenderer {
       f.hop().ifPresent(h -> hop(o, h));
       f.version().ifPresent(v -> o.put("version", v.toString()));
       f.resource().ifPresent(ref -> resource(o, ref));
+      if (!f.moreResources().isEmpty()) {
+        ArrayNode more = o.putArray("moreResources");
+        f.moreResources().forEach(ref -> fill(more.addObject(), ref));
+      }
       f.location().ifPresent(l -> o.put("location", l));
       f.remedy().ifPresent(m -> o.put("remedy", m));
     }
@@ -182,7 +189,10 @@ public final class ReportRenderer {
   }
 
   private static void resource(ObjectNode o, ResourceRef ref) {
-    ObjectNode node = o.putObject("resource");
+    fill(o.putObject("resource"), ref);
+  }
+
+  private static void fill(ObjectNode node, ResourceRef ref) {
     node.put("provider", ref.provider());
     node.put("kind", ref.kind());
     if (ref.namespace() != null) {
@@ -244,8 +254,15 @@ public final class ReportRenderer {
         h.append("<li class=\"finding ").append(f.severity().value()).append("\" id=\"finding-").append(++n).append("\">")
             .append("<span class=\"sev\">").append(esc(f.severity().value())).append("</span> <code>").append(esc(f.code())).append("</code> ")
             .append(esc(f.message()));
-        f.resource().ifPresent(ref -> h.append("<br>object: <a href=\"#").append(objects.get(ref)).append("\">")
-            .append(esc(ref.toString())).append("</a>"));
+        List<ResourceRef> refs = f.allResources();
+        if (!refs.isEmpty()) {
+          // every object keeps its link, however many one finding stands for
+          h.append(refs.size() == 1 ? "<br>object: " : "<br>objects: ");
+          for (int i = 0; i < refs.size(); i++) {
+            h.append(i == 0 ? "" : ", ").append("<a href=\"#").append(objects.get(refs.get(i))).append("\">")
+                .append(esc(refs.get(i).toString())).append("</a>");
+          }
+        }
         f.location().ifPresent(loc -> h.append("<br>at: ").append(location(loc)));
         f.remedy().ifPresent(m -> h.append("<br><span class=\"remedy\">fix: ").append(esc(m)).append("</span>"));
         h.append("</li>\n");
@@ -273,7 +290,7 @@ public final class ReportRenderer {
         List<String> links = new ArrayList<>();
         for (Finding f : ordered(r)) {
           i++;
-          if (f.resource().equals(Optional.of(o.getKey()))) {
+          if (f.allResources().contains(o.getKey())) {
             links.add("<a href=\"#finding-" + i + "\">" + esc(f.code()) + "</a>");
           }
         }
@@ -302,7 +319,7 @@ public final class ReportRenderer {
   private static Map<ResourceRef, String> objectIds(UpgradeReport r) {
     Map<ResourceRef, String> ids = new LinkedHashMap<>();
     for (Finding f : ordered(r)) {
-      f.resource().ifPresent(ref -> ids.putIfAbsent(ref, "object-" + (ids.size() + 1)));
+      f.allResources().forEach(ref -> ids.putIfAbsent(ref, "object-" + (ids.size() + 1)));
     }
     return ids;
   }
