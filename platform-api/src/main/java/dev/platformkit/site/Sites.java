@@ -190,16 +190,22 @@ public final class Sites {
   /**
    * The live weights of the site's weighted alias records, by set identifier ({@code {blue=100, green=0}}):
    * the records of every cluster serving the site, read from Route53. Empty for a site without weighted
-   * records. Records of one identifier that disagree (edited by hand) give the lowest weight.
+   * records. An identifier is left out until it has its A and AAAA record for every host (apply the site on
+   * its cluster); records of one identifier that disagree (edited by hand) give the lowest weight.
    */
   public Map<String, Integer> weights(Site site) {
     Map<String, Integer> out = new java.util.TreeMap<>();
+    Map<String, Set<String>> covered = new LinkedHashMap<>();
     for (Resource r : new SiteFlow(this, site, site.name()).ownRecords()) {
+      String host = String.valueOf(r.body().get("name"));
+      String type = String.valueOf(r.body().get("type"));
       if (r.body().get("setIdentifier") instanceof String id && r.body().get("weight") instanceof Number w
-          && site.hosts().contains(String.valueOf(r.body().get("name")))) {
+          && site.hosts().contains(host) && (type.equals("A") || type.equals("AAAA"))) {
         out.merge(id, w.intValue(), Math::min);
+        covered.computeIfAbsent(id, k -> new TreeSet<>()).add(host + " " + type);
       }
     }
+    out.keySet().removeIf(id -> covered.get(id).size() < site.hosts().size() * 2);
     return out;
   }
 

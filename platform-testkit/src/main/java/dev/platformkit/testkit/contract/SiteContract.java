@@ -568,6 +568,16 @@ public abstract class SiteContract {
     assertThat(green.sites().plan(weighted("green", 0)).isEmpty()).isTrue();
     assertThat(ownedBy(world, SiteObjects.CERTIFICATE, "brand")).hasSize(1);
     assertThat(green.sites().weights(weighted("green", 0))).isEqualTo(weights(100, 0));
+    // an identifier missing a record is not counted until its cluster's apply makes it again
+    Resource greenApex = ownedBy(world, SiteObjects.DNS_RECORD, "brand").stream()
+        .filter(r -> ZONE.equals(r.body().get("name")) && "A".equals(r.body().get("type")) && "green".equals(r.body().get("setIdentifier")))
+        .findFirst().orElseThrow();
+    world.aws().delete(SiteObjects.DNS_RECORD, greenApex);
+    assertThat(green.sites().weights(brand())).isEqualTo(Map.of("blue", 100));
+    assertThatThrownBy(() -> blue.sites().shift(brand(), weights(90, 10)))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("weights.green").hasMessageContaining(ZONE + " A");
+    green.sites().apply(weighted("green", 0));
+    assertThat(green.sites().weights(brand())).isEqualTo(weights(100, 0));
 
     // traffic moves in one batch; a re-apply of the same specs keeps the shifted weights, saying so
     ApplyResult shifted = blue.sites().shift(brand(), weights(90, 10));

@@ -277,7 +277,10 @@ public final class SiteWorld {
         continue;
       }
       apps.add(app.ref());
-      Instant seen = appSeen.computeIfAbsent(app.ref(), r -> now);
+      // an Application restored Healthy and Synced (a state document) was provisioned before: no new delay
+      boolean provisioned = "Healthy".equals(map(map(app.body().get("status")).get("health")).get("status"))
+          && "Synced".equals(map(map(app.body().get("status")).get("sync")).get("status"));
+      Instant seen = appSeen.computeIfAbsent(app.ref(), r -> provisioned ? now.minus(provisionDelay) : now);
       String namespace = String.valueOf(find(app.body().get("spec"), "namespace", "destination"));
       live.add(namespace + "/" + app.ref().name());
       if (!provisioning || now.isBefore(seen.plus(provisionDelay))) {
