@@ -209,7 +209,10 @@ public final class Sites {
     return out;
   }
 
-  /** What {@link #shift} would change. Writes nothing. */
+  /**
+   * What {@link #shift} would change. Writes nothing. To make it, call {@link #shift} (which reads the
+   * weights again); {@link #apply(Plan)} takes plans of applies and deletes only.
+   */
   public Plan planShift(Site site, Map<String, Integer> weights) {
     return new Plan(List.of(site), false, shiftSteps(site, weights).stream().map(Step::change).toList());
   }
