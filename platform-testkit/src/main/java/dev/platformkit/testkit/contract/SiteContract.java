@@ -621,6 +621,67 @@ public abstract class SiteContract {
     assertThat(owned(world)).isEmpty();
   }
 
+  // the first cluster's records, as aliases() names them
+  private static List<String> blueRecords(World world) {
+    return aliases(world, "brand").stream().filter(a -> a.contains(" blue ")).toList();
+  }
+
+  @Test
+  void aSecondClustersApplyOrDeleteThatCrashedAfterAnyWriteNeverTouchesTheFirstClustersRecords() {
+    for (boolean deletion : List.of(false, true)) {
+      // how many writes the second cluster's apply (or delete) makes, on a world of its own
+      World reference = world();
+      setup(reference).sites().apply(weighted("blue", 100));
+      Setup greenReference = setup(reference, reference.secondCluster(), reference.aws(), TIMEOUTS);
+      if (deletion) {
+        greenReference.sites().apply(weighted("green", 0));
+      }
+      Map<String, Object> before = owned(reference);
+      AtomicInteger counter = new AtomicInteger(Integer.MAX_VALUE);
+      Setup counting = new Setup(reference, new Crashing(reference.secondCluster(), counter), new Crashing(reference.aws(), counter), TIMEOUTS);
+      if (deletion) {
+        counting.sites().delete(weighted("green", 0));
+      } else {
+        counting.sites().apply(weighted("green", 0));
+      }
+      int writes = Integer.MAX_VALUE - counter.get();
+      Map<String, Object> expected = owned(reference);
+      assertThat(expected).isNotEqualTo(before);
+      assertThat(writes).isGreaterThanOrEqualTo(3);
+
+      for (int k = 0; k < writes; k++) {
+        String at = (deletion ? "delete" : "apply") + " on the second cluster crashed after " + k + " of " + writes + " writes";
+        World world = world();
+        setup(world).sites().apply(weighted("blue", 100));
+        Setup green = setup(world, world.secondCluster(), world.aws(), TIMEOUTS);
+        if (deletion) {
+          green.sites().apply(weighted("green", 0));
+        }
+        List<String> blue = blueRecords(world);
+        AtomicInteger budget = new AtomicInteger(k);
+        Setup crashing = new Setup(world, new Crashing(world.secondCluster(), budget), new Crashing(world.aws(), budget), TIMEOUTS);
+        assertThatThrownBy(() -> {
+          if (deletion) {
+            crashing.sites().delete(weighted("green", 0));
+          } else {
+            crashing.sites().apply(weighted("green", 0));
+          }
+        }).as(at).hasMessageContaining("the process died");
+        assertThat(blueRecords(world)).as(at).isEqualTo(blue);
+
+        if (deletion) {
+          green.sites().delete(weighted("green", 0));
+          assertThat(green.sites().planDelete(weighted("green", 0)).isEmpty()).as(at).isTrue();
+        } else {
+          green.sites().apply(weighted("green", 0));
+          assertThat(green.sites().plan(weighted("green", 0)).isEmpty()).as(at).isTrue();
+        }
+        assertThat(blueRecords(world)).as(at).isEqualTo(blue);
+        assertThat(owned(world)).as(at).isEqualTo(expected);
+      }
+    }
+  }
+
   @Test
   void aSimpleSiteOnASecondClusterIsRefusedWhileWeightedRecordsServeTheHostFromTheFirst() {
     World world = world();
