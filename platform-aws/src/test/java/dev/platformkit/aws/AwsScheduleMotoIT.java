@@ -7,6 +7,7 @@ import dev.platformkit.schedule.Schedule;
 import dev.platformkit.schedule.ScheduleOverride;
 import dev.platformkit.schedule.Targets;
 import dev.platformkit.schedule.Window;
+import dev.platformkit.testkit.junit.MotoServer;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;

@@ -9,6 +9,7 @@ import dev.platformkit.spi.Marks;
 import dev.platformkit.spi.Resource;
 import dev.platformkit.spi.ResourceUpdate;
 import dev.platformkit.spi.Write;
+import dev.platformkit.testkit.junit.MotoServer;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,6 @@
 package dev.platformkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.platformkit.Change;
 import dev.platformkit.ResourceRef;
@@ -11,18 +10,13 @@ import dev.platformkit.spi.Kind;
 import dev.platformkit.spi.Marks;
 import dev.platformkit.spi.Resource;
 import dev.platformkit.spi.Write;
+import dev.platformkit.testkit.junit.MotoServer;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
-import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,16 +24,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.route53.Route53Client;
 
@@ -56,8 +46,7 @@ class CliSiteShiftMotoIT {
   @TempDir
   Path dir;
 
-  private Process moto;
-  private URI endpoint;
+  private MotoServer moto;
   private Route53Client route53;
   private String zoneId;
   private KubernetesMockServer server;
@@ -67,13 +56,14 @@ class CliSiteShiftMotoIT {
 
   @BeforeEach
   void start() throws IOException {
-    startMoto();
+    moto = MotoServer.start();
+    URI endpoint = moto.endpoint();
     // what the CLI's AWS clients, built with the SDK's defaults, read: moto's endpoint and credentials it accepts
     setProperty("aws.endpointUrl", endpoint.toString());
     setProperty("aws.accessKeyId", "testing");
     setProperty("aws.secretAccessKey", "testing");
     route53 = Route53Client.builder().region(Region.AWS_GLOBAL).endpointOverride(endpoint)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"))).build();
+        .credentialsProvider(MotoServer.CREDENTIALS).build();
     zoneId = route53.createHostedZone(r -> r.name("example.com").callerReference("cli-shift-it")).hostedZone().id();
     // blue's and green's records of site pay, as each cluster's apply writes them: one alias record per host
     // and type for each set identifier, owned by the site
@@ -128,10 +118,7 @@ class CliSiteShiftMotoIT {
       route53.close();
     }
     if (moto != null) {
-      moto.destroy();
-      if (!moto.waitFor(30, TimeUnit.SECONDS)) {
-        moto.destroyForcibly();
-      }
+      moto.close();
     }
   }
 
@@ -212,57 +199,5 @@ class CliSiteShiftMotoIT {
     assertThat(dryRun.out()).contains("weight: 0 -> 100");
     assertThat(nobody.prompts).isEmpty();
     assertThat(weights()).contains("pay.example.com. A green 0", "pay.example.com. AAAA green 0");
-  }
-
-  // moto_server on a free loopback port, as platform-aws's MotoServer starts it; skips the test without moto
-  private void startMoto() throws IOException {
-    Optional<List<String>> command = motoCommand();
-    assumeTrue(command.isPresent(), "moto is not installed (neither moto_server on the PATH nor python3 -m moto.server);"
-        + " install it with pip install 'moto[server]'");
-    int port;
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      port = socket.getLocalPort();
-    }
-    List<String> cmd = new ArrayList<>(command.get());
-    cmd.addAll(List.of("-H", "127.0.0.1", "-p", Integer.toString(port)));
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-    pb.environment().put("AWS_ACCESS_KEY_ID", "testing");
-    pb.environment().put("AWS_SECRET_ACCESS_KEY", "testing");
-    pb.environment().put("AWS_DEFAULT_REGION", "us-east-1");
-    moto = pb.start();
-    BufferedReader out = new BufferedReader(new InputStreamReader(moto.getInputStream(), StandardCharsets.UTF_8));
-    StringBuilder seen = new StringBuilder();
-    for (String line = out.readLine(); ; line = out.readLine()) {
-      if (line == null) {
-        throw new IllegalStateException("moto_server exited before listening:\n" + seen);
-      }
-      seen.append(line).append('\n');
-      if (line.contains("Running on")) {
-        break;
-      }
-    }
-    Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "moto-output");
-    drain.setDaemon(true);
-    drain.start();
-    endpoint = URI.create("http://127.0.0.1:" + port);
-  }
-
-  private static Optional<List<String>> motoCommand() {
-    for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-      Path candidate = Path.of(d, "moto_server");
-      if (!d.isEmpty() && Files.isExecutable(candidate)) {
-        return Optional.of(List.of(candidate.toString()));
-      }
-    }
-    try {
-      Process probe = new ProcessBuilder("python3", "-c", "import moto.server").redirectErrorStream(true).start();
-      probe.getInputStream().readAllBytes();
-      return probe.waitFor() == 0 ? Optional.of(List.of("python3", "-m", "moto.server")) : Optional.empty();
-    } catch (IOException e) {
-      return Optional.empty();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Optional.empty();
-    }
   }
 }

@@ -1,4 +1,4 @@
-package dev.platformkit.aws;
+package dev.platformkit.testkit.junit;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -21,13 +21,24 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
- * A {@code moto_server} (a local AWS API emulator) on a free loopback port, for the moto ITs. {@link #start()}
- * skips the calling test class (a JUnit assumption) when moto is not installed; {@code .ci/run} makes sure it
- * is in CI.
+ * A {@code moto_server} (a local AWS API emulator, {@code pip install 'moto[server]'}) on a free loopback port,
+ * for tests of code that calls AWS through the SDK's wire protocols. {@link #start()} skips the calling test (a
+ * JUnit assumption) when moto is not installed, saying so.
+ *
+ * <pre>{@code
+ * try (MotoServer moto = MotoServer.start()) {
+ *   Route53Client route53 = Route53Client.builder().region(Region.AWS_GLOBAL)
+ *       .endpointOverride(moto.endpoint()).credentialsProvider(MotoServer.CREDENTIALS).build();
+ *   ...
+ * }
+ * }</pre>
+ *
+ * <p>moto is faithful for some services (RDS, Auto Scaling) and lenient for others (Route53, ACM); it has no
+ * EKS access entries, add-ons or version updates: the SDK client fakes of {@code dev.platformkit.testkit.aws} model those.
  */
-final class MotoServer implements AutoCloseable {
+public final class MotoServer implements AutoCloseable {
   /** The credentials moto accepts. */
-  static final StaticCredentialsProvider CREDENTIALS =
+  public static final StaticCredentialsProvider CREDENTIALS =
       StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
 
   private final Process process;
@@ -39,7 +50,7 @@ final class MotoServer implements AutoCloseable {
   }
 
   /** Starts moto and waits until it listens; skips the test when moto is not installed. */
-  static MotoServer start() throws IOException {
+  public static MotoServer start() throws IOException {
     Optional<List<String>> command = command();
     assumeTrue(command.isPresent(), "moto is not installed (neither moto_server on the PATH nor python3 -m moto.server);"
         + " install it with pip install 'moto[server]'");
@@ -75,7 +86,7 @@ final class MotoServer implements AutoCloseable {
   }
 
   /** Where the SDK clients go ({@code endpointOverride}). */
-  URI endpoint() {
+  public URI endpoint() {
     return endpoint;
   }
 
