@@ -26,6 +26,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -234,6 +235,17 @@ public final class Reconciler {
    */
   public List<Step> plan(Set<String> owners, List<Resource> desired, List<Kind> kinds,
       java.util.function.Predicate<Resource> manages, Replace replace) {
+    return plan(owners, desired, kinds, manages, replace, null);
+  }
+
+  /**
+   * Like {@link #plan(Set, List, List, java.util.function.Predicate, Replace)}, reading owned objects only
+   * in {@code namespaces} ({@link ResourceStore#list(Kind, String, Map)}: for a kind without namespaces, the
+   * store's own partition such as a Route53 hosted zone); null reads everywhere. The objects desired must
+   * be within them.
+   */
+  public List<Step> plan(Set<String> owners, List<Resource> desired, List<Kind> kinds,
+      java.util.function.Predicate<Resource> manages, Replace replace, Collection<String> namespaces) {
     // listed refs are in each store's canonical form: name the desired ones the same way, or one object
     // named two ways would be planned as a delete of the listed one and a create of the desired one
     desired = desired.stream().map(r -> canonical(r, kinds)).toList();
@@ -258,7 +270,15 @@ public final class Reconciler {
           continue;
         }
         Map<String, String> selector = store.marks().selector(owners);
-        for (Resource r : read(() -> store.list(kind, selector))) {
+        List<Resource> listed = new ArrayList<>();
+        if (namespaces == null) {
+          listed.addAll(read(() -> store.list(kind, selector)));
+        } else {
+          for (String namespace : new LinkedHashSet<>(namespaces)) {
+            listed.addAll(read(() -> store.list(kind, namespace, selector)));
+          }
+        }
+        for (Resource r : listed) {
           Resource scoped = scope.isEmpty() ? r : rescope(r, scope);
           if (owners.contains(store.marks().owner(r.labels()).orElse(null)) && manages.test(scoped)) {
             actual.put(scoped.ref(), scoped);

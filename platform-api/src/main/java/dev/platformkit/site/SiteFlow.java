@@ -42,6 +42,9 @@ final class SiteFlow {
   private final String owner;
   private final Reconciler reconciler;
   private final ProgressListener listener;
+  // the hosted zones the site's records may be in (null: unknown, every zone is read); set at the start of
+  // an apply or delete, before the Applications say the new zone
+  private List<String> zones;
 
   SiteFlow(Sites sites, Site site, String name) {
     this.sites = sites;
@@ -55,10 +58,82 @@ final class SiteFlow {
   // ---------------------------------------------------------------------------------------- apply
 
   void apply(Sites.Run run) {
+    zones = recordZones();
     Optional<String> arn = certificate(run);
     String hostname = applications(run, arn);
     records(run, hostname);
     cleanUp(run, certificateRef().map(ResourceRef::name).orElse(null));
+    zoneMoved(run);
+  }
+
+  /**
+   * The hosted zone of the site's records as its records name it (by id, when the store knows it), or null
+   * for a site without DNS.
+   */
+  String currentZone() {
+    if (site == null || site.dns().isEmpty()) {
+      return null;
+    }
+    String name = record(zone(site) + "/" + site.hosts().get(0).toLowerCase(Locale.ROOT) + "/A").name();
+    return name.substring(0, name.indexOf('/'));
+  }
+
+  // where the site's records may be: the zone its live Applications name (where the last apply wrote them)
+  // and the site's zone now; every zone when an Application does not say (made before zones were kept) or,
+  // deleting by name, when there is none
+  private List<String> recordZones() {
+    ResourceStore k8s = sites.kubernetes();
+    Set<String> out = new LinkedHashSet<>();
+    boolean any = false;
+    for (Resource app : k8s.list(SiteObjects.APPLICATION, k8s.marks().selector(Set.of(owner)))) {
+      if (!owner.equals(k8s.marks().owner(app.labels()).orElse(null))) {
+        continue;
+      }
+      any = true;
+      String zone = app.annotations().get(Sites.ZONE_ANNOTATION);
+      if (zone == null || zone.isEmpty()) {
+        return null;
+      }
+      out.add(zone);
+    }
+    String current = currentZone();
+    if (current != null) {
+      out.add(current);
+    } else if (!any) {
+      return null;
+    }
+    return List.copyOf(out);
+  }
+
+  // the site's records, and its Applications, moved to another zone: the Applications say so once the old
+  // zone's records are gone (so that a run stopped before still reads the old zone)
+  private void zoneMoved(Sites.Run run) {
+    String current = currentZone();
+    if (current == null) {
+      return;
+    }
+    ResourceStore k8s = sites.kubernetes();
+    List<Query> queries = new ArrayList<>();
+    for (Resource app : SiteObjects.applications(site, Optional.empty())) {
+      queries.add(Query.named(SiteObjects.APPLICATION, app.ref().namespace(), app.ref().name(), ""));
+    }
+    stage(run, reconciler.planAdjustments(queries, (kind, live) ->
+        owner.equals(k8s.marks().owner(live.labels()).orElse(null)) && !current.equals(live.annotations().get(Sites.ZONE_ANNOTATION))
+            ? Optional.of(new ResourceUpdate(Map.of(), Set.of(), Map.of(Sites.ZONE_ANNOTATION, current), Set.of(), Map.of()))
+            : Optional.empty()), false);
+  }
+
+  // the site's records' listing, in the zones they may be in
+  private List<Resource> listRecords(Map<String, String> selector) {
+    ResourceStore aws = sites.aws();
+    if (zones == null) {
+      return aws.list(SiteObjects.DNS_RECORD, selector);
+    }
+    Map<ResourceRef, Resource> out = new LinkedHashMap<>();
+    for (String zone : zones) {
+      aws.list(SiteObjects.DNS_RECORD, zone, selector).forEach(r -> out.putIfAbsent(r.ref(), r));
+    }
+    return List.copyOf(out.values());
   }
 
   // the certificate (requested, reused or given) and its validation; its ARN once issued
@@ -91,7 +166,7 @@ final class SiteFlow {
       stage(run, reconciler.plannedCreates(validation, SiteObjects.DNS_RECORD), true);
     } else {
       stage(run, reconciler.plan(Set.of(owner), validation, List.of(SiteObjects.DNS_RECORD), r -> wanted.contains(r.ref()),
-          Reconciler.Replace.NEVER), true);
+          Reconciler.Replace.NEVER, zones), true);
     }
     if (run.planning) {
       return Optional.of(live.map(SiteFlow::arn).filter(a -> !a.isEmpty()).orElse(Reconciler.UNKNOWN));
@@ -217,6 +292,7 @@ final class SiteFlow {
     for (Resource app : SiteObjects.applications(site, arn)) {
       Map<String, String> annotations = new LinkedHashMap<>(app.annotations());
       annotations.put(Sites.HOSTS_ANNOTATION, String.join(",", site.hosts()));
+      zoneAnnotation(k8s, app).ifPresent(z -> annotations.put(Sites.ZONE_ANNOTATION, z));
       expiresAt(run, k8s, app).ifPresent(at -> annotations.put(Sites.EXPIRES_ANNOTATION, at));
       desired.add(Resource.desired(app.ref(), app.labels(), annotations, app.body()));
     }
@@ -264,6 +340,16 @@ final class SiteFlow {
       }
     }
     return Optional.empty();
+  }
+
+  // the zone the Application says until the records have moved (zoneMoved), the site's zone for a new one
+  private Optional<String> zoneAnnotation(ResourceStore k8s, Resource app) {
+    String current = currentZone();
+    if (current == null) {
+      return Optional.empty();
+    }
+    String live = k8s.get(SiteObjects.APPLICATION, app.ref()).map(r -> r.annotations().get(Sites.ZONE_ANNOTATION)).orElse(null);
+    return Optional.of(live == null || live.isEmpty() ? current : live);
   }
 
   // a ttl counts from the first apply: kept from the live Application once there is one
@@ -324,7 +410,7 @@ final class SiteFlow {
       }
     }
     List<Step> steps = new ArrayList<>(reconciler.plan(Set.of(owner), desired, List.of(SiteObjects.DNS_RECORD),
-        r -> !isValidation(r) && ours(r, mine, targets), Reconciler.Replace.NEVER));
+        r -> !isValidation(r) && ours(r, mine, targets), Reconciler.Replace.NEVER, zones));
     // Route53 refuses a weighted record next to a simple one of the same name: in one batch, the deletes
     // (a record being made weighted, or simple again) go first
     steps.sort(java.util.Comparator.comparing(s -> s.change().action() != Change.Action.DELETE));
@@ -364,10 +450,16 @@ final class SiteFlow {
     return dnsName(text(record.body(), "alias", "dnsName"));
   }
 
-  /** The site's own records other than validation CNAMEs, live, in every zone. */
+  /**
+   * The site's own records other than validation CNAMEs, live: in the zones of this apply or delete, or in
+   * the site's zone.
+   */
   List<Resource> ownRecords() {
     ResourceStore aws = sites.aws();
-    return aws.list(SiteObjects.DNS_RECORD, aws.marks().selector(Set.of(owner))).stream()
+    if (zones == null && site != null && currentZone() != null) {
+      zones = List.of(currentZone());
+    }
+    return listRecords(aws.marks().selector(Set.of(owner))).stream()
         .filter(r -> owner.equals(aws.marks().owner(r.labels()).orElse(null)) && !isValidation(r))
         .toList();
   }
@@ -416,11 +508,12 @@ final class SiteFlow {
   // ---------------------------------------------------------------------------------------- delete
 
   void delete(Sites.Run run) {
+    zones = recordZones();
     // this cluster's records: simple ones and those pointing at its load balancers; other clusters' stay
     Set<String> targets = loadBalancers();
     List<Step> records = reconciler.plan(Set.of(owner), List.of(), List.of(SiteObjects.DNS_RECORD),
         r -> !isValidation(r) && (r.body().get("setIdentifier") == null || targets.contains(aliasTarget(r))),
-        Reconciler.Replace.NEVER);
+        Reconciler.Replace.NEVER, zones);
     Set<ResourceRef> deleting = new TreeSet<>();
     records.forEach(s -> deleting.add(s.change().target()));
     List<String> others = ownRecords().stream().filter(r -> !deleting.contains(r.ref()))
@@ -494,7 +587,7 @@ final class SiteFlow {
       });
     }
     List<Resource> candidates = new ArrayList<>();
-    for (Resource r : aws.list(SiteObjects.DNS_RECORD, aws.marks().selector(Set.of(owner)))) {
+    for (Resource r : listRecords(aws.marks().selector(Set.of(owner)))) {
       if (owner.equals(aws.marks().owner(r.labels()).orElse(null)) && isValidation(r) && !wanted.contains(r.ref())) {
         candidates.add(r);
       }

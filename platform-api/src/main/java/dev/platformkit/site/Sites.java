@@ -76,6 +76,11 @@ public final class Sites {
    * last applied: while the site's weight stays the same, an apply keeps the weight a {@link #shift} set.
    */
   public static final String WEIGHT_TAG = "platformkit:weight";
+  /**
+   * The annotation on a site's Applications naming the hosted zone its DNS records are in (by id): records
+   * are read in that zone only, not in every zone of the account.
+   */
+  public static final String ZONE_ANNOTATION = "platformkit.dev/hosted-zone";
   /** The annotation on a site's Applications holding the instant it expires (ISO-8601), when it does. */
   public static final String EXPIRES_ANNOTATION = "platformkit.dev/expires-at";
 
@@ -471,9 +476,8 @@ public final class Sites {
     }
     Map<String, String> inThisPlan = new LinkedHashMap<>();
     Set<String> names = new TreeSet<>();
-    // every record of the zones the sites use, read once: who serves each host, weighted or not
-    List<Resource> zoneRecords = sites.stream().anyMatch(x -> x.dns().isPresent())
-        ? aws().list(SiteObjects.DNS_RECORD, Map.of()) : List.of();
+    // every record of the zones the sites use, each zone read once: who serves each host, weighted or not
+    Map<String, List<Resource>> zoneRecords = new LinkedHashMap<>();
     for (Site site : sites) {
       List<Violation> violations = new ArrayList<>();
       if (!names.add(site.name())) {
@@ -494,7 +498,11 @@ public final class Sites {
         String list = namespace.annotations().getOrDefault(Tenant.HOSTNAMES_ANNOTATION, "");
         allowed = list.isEmpty() ? List.of() : List.of(list.split(","));
       }
-      List<Resource> records = site.dns().isPresent() ? recordsAt(site, zoneRecords) : List.of();
+      List<Resource> records = List.of();
+      if (site.dns().isPresent()) {
+        String zone = new SiteFlow(this, site, site.name()).currentZone();
+        records = recordsAt(site, zone, zoneRecords.computeIfAbsent(zone, z -> aws().list(SiteObjects.DNS_RECORD, z, Map.of())));
+      }
       for (int i = 0; i < site.hosts().size(); i++) {
         String host = site.hosts().get(i);
         if (namespace != null && violations.isEmpty() && !Tenant.allows(allowed, host)) {
@@ -521,10 +529,7 @@ public final class Sites {
   }
 
   // the records of the site's zone at its hosts (A, AAAA and CNAME), anyone's
-  private List<Resource> recordsAt(Site site, List<Resource> zoneRecords) {
-    String zone = aws().canonical(SiteObjects.DNS_RECORD,
-        ResourceRef.aws("DnsRecord", SiteFlow.zone(site) + "/" + site.hosts().get(0).toLowerCase(java.util.Locale.ROOT) + "/A")).name();
-    String zoneId = zone.substring(0, zone.indexOf('/'));
+  private static List<Resource> recordsAt(Site site, String zoneId, List<Resource> zoneRecords) {
     Set<String> hosts = new TreeSet<>(site.hosts());
     return zoneRecords.stream()
         .filter(r -> r.ref().name().startsWith(zoneId + "/") && hosts.contains(String.valueOf(r.body().get("name")))

@@ -38,12 +38,15 @@ public interface ResourceStore {
 
   /**
    * Every object of {@code kind} in {@code namespace} (all namespaces when null) whose labels include all
-   * entries of {@code selector}: one request on real backends. Objects being deleted are left out. The
+   * entries of {@code selector}: one request on real backends. Objects being deleted are left out. For a
+   * kind without namespaces, {@code namespace} names the store's own partition of its objects when it has
+   * one (the Route53 records of one hosted zone, by id or domain name) and is ignored otherwise. The
    * default filters {@link #list(Kind, Map)}.
    */
   default List<Resource> list(Kind kind, String namespace, Map<String, String> selector) {
     List<Resource> all = list(kind, selector);
-    return namespace == null ? all : all.stream().filter(r -> namespace.equals(r.ref().namespace())).toList();
+    return namespace == null || !kind.namespaced() ? all
+        : all.stream().filter(r -> namespace.equals(r.ref().namespace())).toList();
   }
 
   /**

@@ -189,6 +189,16 @@ public final class InMemoryStore implements ResourceStore {
   @Override
   public List<Resource> list(Kind kind, String namespace, Map<String, String> selector) {
     react();
+    if (namespace != null && !kind.namespaced()) {
+      // no namespaces: a DnsRecord's partition is its hosted zone (id or domain), as the AWS backend has it
+      List<Resource> all = listNow(kind, selector);
+      if (!ResourceRef.AWS.equals(provider) || !"DnsRecord".equals(kind.name())) {
+        return all;
+      }
+      String zone = zoned(ResourceRef.aws("DnsRecord", bareZone(namespace) + "/x")).name();
+      String prefix = zone.substring(0, zone.indexOf('/') + 1);
+      return all.stream().filter(r -> r.ref().name().startsWith(prefix)).toList();
+    }
     return namespace == null ? listNow(kind, selector) : listNow(kind, namespace, selector);
   }
 
