@@ -301,9 +301,10 @@ public final class AwsBackend implements ResourceStore {
     }
 
     /**
-     * The hosted zones (ids, with or without {@code /hostedzone/}, or domain names) whose records
-     * {@code list} reads, named in listed refs as given here; without any, every hosted zone of the account
-     * (one {@code ListHostedZones} more), named by domain when the name is unique, else by id.
+     * The hosted zones (ids, with or without {@code /hostedzone/}, or domain names) whose records a
+     * {@code list} without a zone reads; without any, every hosted zone of the account (one
+     * {@code ListHostedZones} more). Listed refs name the zone by id either way. Sites read their own zone
+     * only, whatever is set here.
      */
     public Builder hostedZones(String... zones) {
       for (String zone : zones) {
