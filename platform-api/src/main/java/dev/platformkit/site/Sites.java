@@ -498,6 +498,18 @@ public final class Sites {
         String list = namespace.annotations().getOrDefault(Tenant.HOSTNAMES_ANNOTATION, "");
         allowed = list.isEmpty() ? List.of() : List.of(list.split(","));
       }
+      // names are <site>-<component>: site a-b's component c and site a's component b-c would share one
+      for (int i = 0; i < site.components().size(); i++) {
+        ResourceRef ref = SiteObjects.applicationRef(site, site.components().get(i));
+        Resource taken = k8s.get(SiteObjects.APPLICATION, ref).orElse(null);
+        String owner = taken == null ? null : k8s.marks().owner(taken.labels()).orElse("");
+        if (taken != null && !owner.equals(SITE_OWNER_PREFIX + site.name())) {
+          violations.add(Violation.of("components[" + i + "].name", "its Application " + ref.namespace() + "/" + ref.name()
+              + " exists already, " + (owner.startsWith(SITE_OWNER_PREFIX) ? "as site \"" + owner.substring(SITE_OWNER_PREFIX.length())
+                  + "\"'s" : owner.isEmpty() ? "not made by platformkit" : "owned by " + owner)
+              + " (Applications are named <site>-<component>); rename the site or the component"));
+        }
+      }
       List<Resource> records = List.of();
       if (site.dns().isPresent()) {
         String zone = new SiteFlow(this, site, site.name()).currentZone();

@@ -368,6 +368,23 @@ public abstract class SiteContract {
   }
 
   @Test
+  void anApplicationNameAnotherSiteHasIsRefusedBeforeAnyWrite() {
+    World world = world();
+    Setup s = setup(world);
+    // site "brand-storefront" with component "web" is Application brand-storefront-web; so is brand's "storefront-web"
+    Site first = other("brand-storefront", "first." + ZONE).toBuilder()
+        .components(List.of(Component.of("web", brand().components().get(0).source()))).build();
+    s.sites().apply(first);
+    Map<String, Object> before = owned(world);
+    Site second = other("brand", "second." + ZONE).toBuilder()
+        .components(List.of(Component.of("storefront-web", brand().components().get(0).source()))).build();
+
+    assertThatThrownBy(() -> s.sites().apply(second)).isInstanceOf(ValidationException.class)
+        .hasMessageContaining("components[0].name").hasMessageContaining("site \"brand-storefront\"'s");
+    assertThat(owned(world)).isEqualTo(before);
+  }
+
+  @Test
   void aDnsRecordPlatformkitDidNotWriteIsNeverTakenOver() {
     World world = world();
     Setup s = setup(world);
