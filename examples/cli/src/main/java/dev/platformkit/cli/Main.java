@@ -165,7 +165,11 @@ public final class Main implements Runnable {
     return run(args, out, err, sleeper, clock, Terminal.SYSTEM);
   }
 
-  private static int run(String[] args, PrintWriter out, PrintWriter err, Sleeper sleeper, Clock clock, Terminal terminal) {
+  /**
+   * Like {@link #run(String[], PrintWriter, PrintWriter)}, waiting with {@code sleeper}, {@code clock} as the
+   * CLI's now, on {@code terminal}: tests of long waits ({@code upgrade run}) move a fake clock with the sleeper.
+   */
+  static int run(String[] args, PrintWriter out, PrintWriter err, Sleeper sleeper, Clock clock, Terminal terminal) {
     IFactory defaults = CommandLine.defaultFactory();
     CommandLine cli = new CommandLine(new Main(terminal), new IFactory() {
       @Override
