@@ -4,6 +4,7 @@ import dev.platformkit.BackendException;
 import dev.platformkit.Change;
 import dev.platformkit.FieldDiff;
 import dev.platformkit.PlatformException;
+import dev.platformkit.ResourceRef;
 import dev.platformkit.ProgressListener;
 import dev.platformkit.ValidationException;
 import dev.platformkit.WaitTimeoutException;
@@ -15,6 +16,7 @@ import dev.platformkit.upgrade.KubernetesVersion;
 import dev.platformkit.upgrade.Planner;
 import dev.platformkit.upgrade.ReportFormat;
 import dev.platformkit.upgrade.SkewPolicy;
+import dev.platformkit.upgrade.Step;
 import dev.platformkit.upgrade.StepKind;
 import dev.platformkit.upgrade.Strategy;
 import dev.platformkit.upgrade.UpgradePlan;
@@ -192,7 +194,7 @@ final class UpgradeRunCommand implements Callable<Integer> {
       Inventory inventory = UpgradeCommand.scan(target, cluster, live, files, err());
       UpgradeReport report;
       try {
-        report = Planner.create().plan(request, inventory);
+        report = catchUp(Planner.create().plan(request, inventory), inventory);
       } catch (IllegalArgumentException e) {
         return error(Main.INVALID, UpgradeCommand.options(e.getMessage()), e);
       }
@@ -213,7 +215,6 @@ final class UpgradeRunCommand implements Callable<Integer> {
         }
         return error(Main.INVALID, why.toString(), null);
       }
-      behind(report, inventory);
       if (report.steps().isEmpty()) {
         text("nothing to run: the control plane of " + cluster + " is at " + report.currentVersion() + " already");
         if (doc != null) {
@@ -282,20 +283,27 @@ final class UpgradeRunCommand implements Callable<Integer> {
   }
 
   /**
-   * The planner steps only from the control plane's version: when it is at {@code --to} already, node groups
-   * still behind it (a run stopped at the Jobs gate of the last hop) are not in the plan. Say so.
+   * Node groups left behind by an earlier run that stopped after the control plane reached {@code --to}
+   * (the Jobs gate of the last hop, a timeout): the planner steps from the control plane's version, so with
+   * the control plane at {@code --to} it plans no hop and no step for them. Without these steps running the
+   * command again would not resume; they are what the planner's last hop would have rolled. (Add-ons of the
+   * last hop are not caught up here: which version to take is the planner's knowledge.)
    */
-  private void behind(UpgradeReport report, Inventory inventory) {
+  private static UpgradeReport catchUp(UpgradeReport report, Inventory inventory) {
     if (!report.hops().isEmpty()) {
-      return;
+      return report;
     }
+    KubernetesVersion target = report.currentVersion().toMinor();
+    List<Step> steps = new ArrayList<>(report.steps());
     for (Inventory.NodeGroupVersion ng : inventory.nodeGroups()) {
-      if (ng.version().toMinor().isBefore(report.targetVersion().toMinor())) {
-        err().println("warning: node group " + ng.name() + " is at " + ng.version() + ", behind the control plane at "
-            + report.currentVersion() + "; the plan has no step for it once the control plane is at --to: roll it with"
-            + " 'aws eks update-nodegroup-version --cluster-name " + cluster + " --nodegroup-name " + ng.name() + "'");
+      if (ng.version().toMinor().isBefore(target)) {
+        steps.add(Step.builder().kind(StepKind.UPGRADE_NODEGROUP)
+            .description("roll node group " + ng.name() + " from " + ng.version() + " to " + target
+                + " (behind the control plane, which is at " + report.currentVersion() + " already)")
+            .resource(ResourceRef.aws("Nodegroup", ng.name())).version(target).build());
       }
     }
+    return steps.size() == report.steps().size() ? report : report.withSteps(steps);
   }
 
   /** Null when the run may go ahead ({@code --auto-approve}, or a person answered {@code yes}), else the error status. */

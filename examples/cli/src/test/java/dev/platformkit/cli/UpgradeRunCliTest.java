@@ -232,7 +232,8 @@ class UpgradeRunCliTest {
 
   /**
    * A mock API server as the cluster: node {@code ip-10-0-1-1} of node group workers runs a Job's Pod that
-   * does not finish; with {@code --jobs-deadline 10m} the run stops before rolling workers, and exits 1.
+   * does not finish; with {@code --jobs-deadline 10m} the run stops before rolling workers, and exits 1. Once
+   * the Job is done, running again rolls workers.
    */
   @Test
   void theJobsGateStopsTheRunAtTheDeadline() throws IOException {
@@ -263,9 +264,20 @@ class UpgradeRunCliTest {
       assertThat(eks.calls(FakeEksClient.UPDATE_NODEGROUP_VERSION)).isZero();
       assertThat(run.out()).contains("STOPPED  roll node group workers from 1.23 to 1.24 (stopped before replacing the nodes of workers")
           .contains("batch/nightly-x7k2p");
-      assertThat(run.err()).contains("  waiting for Jobs running on the nodes of node group workers to finish: 1 Job pods running: batch/nightly-x7k2p")
+      assertThat(run.err()).doesNotContain("warning:").contains("  waiting for Jobs running on the nodes of node group workers to finish: 1 Job pods running: batch/nightly-x7k2p")
           .contains("error: the run stopped at: roll node group workers from 1.23 to 1.24 (")
           .contains("running the same command again resumes from there");
+
+      // the Job finished: running again rolls workers, though the control plane is at --to already
+      client.pods().inNamespace("batch").withName("nightly-x7k2p")
+          .edit(p -> new PodBuilder(p).editStatus().withPhase("Succeeded").endStatus().build());
+      Run again = run("upgrade", "run", "--cluster", "shop-prod", "--to", "1.24", "--kubeconfig", kubeconfig.toString(),
+          "--jobs-deadline", "10m", "--auto-approve");
+
+      assertThat(again.status()).as(again.err() + again.out()).isZero();
+      assertThat(eks.nodegroupVersion("shop-prod", "workers")).isEqualTo("1.24");
+      assertThat(eks.calls(FakeEksClient.UPDATE_CLUSTER_VERSION)).isEqualTo(1);
+      assertThat(again.out()).contains("DONE     roll node group workers from 1.23 to 1.24 (behind the control plane, which is at 1.24");
     } finally {
       server.destroy();
     }
