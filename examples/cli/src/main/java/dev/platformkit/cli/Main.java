@@ -22,9 +22,11 @@ import picocli.CommandLine.IFactory;
 @Command(name = "platform", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Platform automation primitives (Tenant, Schedule, Site, UpgradePlan) from spec files.",
     footer = {"Each command takes spec files or directories and the backend options (--state, --kubeconfig,"
-        + " --context, --cluster, --region, ...); 'upgrade plan' takes manifests (-f) and a cluster to scan: see 'platform help COMMAND'.",
+        + " --context, --cluster, --region, ...); 'upgrade plan' takes manifests (-f) and a cluster to scan, 'upgrade run'"
+        + " the EKS cluster to upgrade in place: see 'platform help COMMAND'.",
         "On a real cluster (--kubeconfig, --context, --in-cluster) apply and delete show the plan and ask for"
-        + " 'yes' unless --auto-approve; without a terminal they refuse. The embedded in-memory backend asks nothing."},
+        + " 'yes' unless --auto-approve, as 'upgrade run' does; without a terminal they refuse. The embedded in-memory"
+        + " backend asks nothing."},
     exitCodeListHeading = "Exit status:%n",
     exitCodeList = {"0:done; for plan: no changes",
         "1:an error: invalid specs, none found, a path that does not exist, a refused or stale plan, an"
