@@ -22,9 +22,11 @@ import picocli.CommandLine.IFactory;
 @Command(name = "platform", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Platform automation primitives (Tenant, Schedule, Site, UpgradePlan) from spec files.",
     footer = {"Each command takes spec files or directories and the backend options (--state, --kubeconfig,"
-        + " --context, --cluster, --region, ...); 'upgrade plan' takes manifests (-f) and a cluster to scan: see 'platform help COMMAND'.",
+        + " --context, --cluster, --region, ...); 'upgrade plan' takes manifests (-f) and a cluster to scan, 'upgrade run'"
+        + " the EKS cluster to upgrade in place: see 'platform help COMMAND'.",
         "On a real cluster (--kubeconfig, --context, --in-cluster) apply and delete show the plan and ask for"
-        + " 'yes' unless --auto-approve; without a terminal they refuse. The embedded in-memory backend asks nothing."},
+        + " 'yes' unless --auto-approve, as 'upgrade run' does; without a terminal they refuse. The embedded in-memory"
+        + " backend asks nothing."},
     exitCodeListHeading = "Exit status:%n",
     exitCodeList = {"0:done; for plan: no changes",
         "1:an error: invalid specs, none found, a path that does not exist, a refused or stale plan, an"
@@ -165,7 +167,11 @@ public final class Main implements Runnable {
     return run(args, out, err, sleeper, clock, Terminal.SYSTEM);
   }
 
-  private static int run(String[] args, PrintWriter out, PrintWriter err, Sleeper sleeper, Clock clock, Terminal terminal) {
+  /**
+   * Like {@link #run(String[], PrintWriter, PrintWriter)}, waiting with {@code sleeper}, {@code clock} as the
+   * CLI's now, on {@code terminal}: tests of long waits ({@code upgrade run}) move a fake clock with the sleeper.
+   */
+  static int run(String[] args, PrintWriter out, PrintWriter err, Sleeper sleeper, Clock clock, Terminal terminal) {
     IFactory defaults = CommandLine.defaultFactory();
     CommandLine cli = new CommandLine(new Main(terminal), new IFactory() {
       @Override

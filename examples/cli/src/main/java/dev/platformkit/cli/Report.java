@@ -47,6 +47,15 @@ final class Report {
     }
   }
 
+  /** A JSON document rendered elsewhere (an upgrade report), as a value to put into one of these documents. */
+  static Object read(String json) {
+    try {
+      return JSON.readValue(json, Object.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot read JSON the library rendered", e);
+    }
+  }
+
   /** {@code {"deletion", "changes": [...], "warnings": [...], "summary": {"create", "update", "delete"}}}. */
   static Map<String, Object> plan(Plan plan) {
     Map<String, Object> out = new LinkedHashMap<>();

@@ -358,19 +358,52 @@ final class Target implements AutoCloseable {
     return masterUrl;
   }
 
-  /** An EKS client in {@code --region} (default: the SDK's region), one attempt per call; closed with this target. */
+  /**
+   * Test seam, and nothing else: how {@link #eksClient()} builds its client. Tests of {@code upgrade run} set
+   * it to a function returning the testkit's {@code FakeEksClient} and restore {@link #REAL_EKS} after (the
+   * CLI's tests do not run in parallel).
+   */
+  static java.util.function.Function<Target, EksClient> eksClients = Target::newEksClient;
+
+  /** What {@link #eksClients} is outside tests: an SDK client in {@code --region} with {@code --profile}. */
+  static final java.util.function.Function<Target, EksClient> REAL_EKS = Target::newEksClient;
+
+  /**
+   * An EKS client in {@code --region} (default: the SDK's region), one attempt per call; closed with this
+   * target. Used alone by commands that read or update EKS only ({@code upgrade plan}, {@code upgrade run}).
+   */
   EksClient eksClient() {
     if (eks == null) {
-      ClientOverrideConfiguration once = awsCalls();
-      var builder = EksClient.builder().overrideConfiguration(once);
-      if (region != null) {
-        builder.region(Region.of(region));
-      }
-      eks = builder.build();
-      eksServer = eks.serviceClientConfiguration().endpointOverride().map(uri -> "EKS at " + uri)
-          .orElse("EKS in " + eks.serviceClientConfiguration().region());
+      eks = eksClients.apply(this);
     }
     return eks;
+  }
+
+  private EksClient newEksClient() {
+    ClientOverrideConfiguration once = awsCalls();
+    var builder = EksClient.builder().overrideConfiguration(once);
+    if (region != null) {
+      builder.region(Region.of(region));
+    }
+    EksClient client = builder.build();
+    eksServer = client.serviceClientConfiguration().endpointOverride().map(uri -> "EKS at " + uri)
+        .orElse("EKS in " + client.serviceClientConfiguration().region());
+    return client;
+  }
+
+  /** Where {@link #eksClient()} sends its calls ({@code EKS in eu-west-1}, {@code EKS at http://...}), or null before it is built. */
+  String eksServer() {
+    return eksServer;
+  }
+
+  /** How this target waits between retries (tests: a sleeper that moves a fake clock). */
+  Sleeper sleeper() {
+    return sleeper;
+  }
+
+  /** The CLI's clock (tests: a fake one); waits are measured with it. */
+  Clock clock() {
+    return clock;
   }
 
   /**

@@ -31,10 +31,13 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
-/** {@code platform upgrade plan}: what blocks each minor of an EKS upgrade, and the steps, as a report. */
+/**
+ * {@code platform upgrade plan}: what blocks each minor of an EKS upgrade, and the steps, as a report;
+ * {@code platform upgrade run} ({@link UpgradeRunCommand}): the same plan, run in place.
+ */
 @Command(name = "upgrade", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-    description = "Plan cluster upgrades across Kubernetes minors.",
-    subcommands = {CommandLine.HelpCommand.class, UpgradeCommand.PlanUpgrade.class})
+    description = "Plan cluster upgrades across Kubernetes minors, and run them in place on EKS.",
+    subcommands = {CommandLine.HelpCommand.class, UpgradeCommand.PlanUpgrade.class, UpgradeRunCommand.class})
 final class UpgradeCommand implements Runnable {
 
   @CommandLine.Spec
@@ -142,14 +145,7 @@ final class UpgradeCommand implements Runnable {
       if (from == null && !live && cluster == null) {
         throw new Main.OptionConflict(spec.commandLine(), "--from is required offline: only a cluster or EKS says which version it runs");
       }
-      boolean missing = false;
-      for (Path path : files) {
-        if (!Files.exists(path)) {
-          err().println("error: manifest path " + path + " does not exist");
-          missing = true;
-        }
-      }
-      if (missing) {
+      if (!manifestsExist(files, err())) {
         return Main.INVALID;
       }
 
@@ -173,25 +169,7 @@ final class UpgradeCommand implements Runnable {
           err().println("error: " + options(e.getMessage()));
           return Main.INVALID;
         }
-        Inventory inventory = Inventory.empty();
-        if (cluster != null) {
-          inventory = inventory.plus(EksScanner.create(target.eksClient()).scan(cluster));
-        }
-        if (live) {
-          try {
-            // the scanner turns every failed request into a problem and goes on: ask once first, so that a
-            // cluster that cannot be reached fails fast rather than as a plan without a version
-            target.kubernetesClient().getKubernetesVersion();
-          } catch (KubernetesClientException e) {
-            err().println("error: cannot read the version of the cluster at " + target.server() + ": " + firstLine(e));
-            Main.trace(spec.commandLine(), e, err());
-            return Main.FAILED;
-          }
-          inventory = inventory.plus(report(ClusterScanner.create(target.kubernetesClient()).scan(), "the cluster").inventory());
-        }
-        for (Path path : files) {
-          inventory = inventory.plus(report(ManifestScanner.create().scan(path), path.toString()).inventory());
-        }
+        Inventory inventory = scan(target, cluster, live, files, err());
         UpgradeReport report;
         try {
           report = Planner.create().plan(request, inventory);
@@ -216,30 +194,72 @@ final class UpgradeCommand implements Runnable {
       }
     }
 
-    /** Problems of a scan are warnings: the report is made of what could be read, and says so on stderr. */
-    private ScanResult report(ScanResult result, String what) {
-      for (ScanProblem p : result.problems()) {
-        err().println("warning: " + p);
-      }
-      if (!result.problems().isEmpty()) {
-        err().println("warning: " + result.problems().size() + " problem(s) scanning " + what + "; the report covers what could be read");
-      }
-      return result;
-    }
+  }
 
-    private static String firstLine(Throwable e) {
-      Throwable root = e;
-      while (root.getCause() != null && root.getCause() != root) {
-        root = root.getCause();
+  /**
+   * What {@code upgrade plan} and {@code upgrade run} read, as one inventory: the EKS cluster {@code cluster}
+   * (when not null), the live cluster of {@code target} (when {@code live}) and the manifests {@code files}.
+   * Problems of a scan are warnings on {@code err}: the report is made of what could be read.
+   *
+   * @throws PlatformException when the live cluster does not answer: its version is asked first
+   * @throws IOException when a manifest path cannot be read
+   */
+  static Inventory scan(Target target, String cluster, boolean live, List<Path> files, PrintWriter err) throws IOException {
+    Inventory inventory = Inventory.empty();
+    if (cluster != null) {
+      inventory = inventory.plus(EksScanner.create(target.eksClient()).scan(cluster));
+    }
+    if (live) {
+      try {
+        // the scanner turns every failed request into a problem and goes on: ask once first, so that a
+        // cluster that cannot be reached fails fast rather than as a plan without a version
+        target.kubernetesClient().getKubernetesVersion();
+      } catch (KubernetesClientException e) {
+        throw new PlatformException("cannot read the version of the cluster at " + target.server() + ": " + firstLine(e), e, false);
       }
-      String m = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-      return m.lines().findFirst().orElse(m);
+      inventory = inventory.plus(warn(ClusterScanner.create(target.kubernetesClient()).scan(), "the cluster", err).inventory());
     }
+    for (Path path : files) {
+      inventory = inventory.plus(warn(ManifestScanner.create().scan(path), path.toString(), err).inventory());
+    }
+    return inventory;
+  }
 
-    // the library's field names in the CLI's options
-    private static String options(String message) {
-      return message.replace("targetVersion", "--to").replace("currentVersion", "--from");
+  /** Says on {@code err} which manifest paths do not exist; whether all do. */
+  static boolean manifestsExist(List<Path> files, PrintWriter err) {
+    boolean all = true;
+    for (Path path : files) {
+      if (!Files.exists(path)) {
+        err.println("error: manifest path " + path + " does not exist");
+        all = false;
+      }
     }
+    return all;
+  }
+
+  /** Problems of a scan are warnings: the report is made of what could be read, and says so on stderr. */
+  private static ScanResult warn(ScanResult result, String what, PrintWriter err) {
+    for (ScanProblem p : result.problems()) {
+      err.println("warning: " + p);
+    }
+    if (!result.problems().isEmpty()) {
+      err.println("warning: " + result.problems().size() + " problem(s) scanning " + what + "; the report covers what could be read");
+    }
+    return result;
+  }
+
+  private static String firstLine(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String m = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    return m.lines().findFirst().orElse(m);
+  }
+
+  // the library's field names in the CLI's options
+  static String options(String message) {
+    return message.replace("targetVersion", "--to").replace("currentVersion", "--from");
   }
 
   /** {@code auto}, {@code in-place}, {@code blue-green}. */

@@ -19,7 +19,7 @@ class HelpTest {
 
   /** Every command, as the words that name it on the command line. */
   private static final List<String> COMMANDS = List.of("validate", "plan", "apply", "delete", "schedule",
-      "schedule show", "schedule reconcile", "schedule manifests", "schema", "upgrade", "upgrade plan", "site",
+      "schedule show", "schedule reconcile", "schedule manifests", "schema", "upgrade", "upgrade plan", "upgrade run", "site",
       "site weights", "site shift");
 
   @Test
@@ -74,6 +74,10 @@ class HelpTest {
         .contains("--site=NAME").contains("--state").contains("--kubeconfig").contains("--output=FORMAT");
     assertThat(run("site", "help", "weights").out()).contains("--detailed-exitcode").contains("--site=NAME");
     assertThat(run("site", "--help").out()).contains("preview").contains("weights").contains("shift");
+    assertThat(run("upgrade", "--help").out()).contains("plan").contains("run");
+    assertThat(run("upgrade", "run", "-h").out()).contains("--cluster=NAME").contains("--to=VERSION").contains("--auto-approve")
+        .contains("--jobs-deadline=DURATION").contains("--timeout=KIND=DURATION").contains("--poll=DURATION")
+        .contains("--output=FORMAT").contains("UpgradeExecutor.builder().sites(...)");
   }
 
   @ParameterizedTest

@@ -156,7 +156,7 @@ class UpgradeCliTest {
    * CRUD mode for objects, fixed answers for {@code paths}: the CRUD dispatcher alone answers any other GET
    * ({@code /version}, {@code /apis}, {@code /metrics}) with every object it holds, and ignores expectations.
    */
-  private static final class FixedPathsDispatcher extends KubernetesCrudDispatcher {
+  static final class FixedPathsDispatcher extends KubernetesCrudDispatcher {
     private final Map<String, Object> paths;
 
     FixedPathsDispatcher(Map<String, Object> paths) {
