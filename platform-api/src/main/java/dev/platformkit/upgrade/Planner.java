@@ -208,7 +208,7 @@ public final class Planner {
       }
       return Strategy.BLUE_GREEN;
     }
-    reasons.add(hops.isEmpty() ? "the cluster is at " + target + " already: nothing to upgrade"
+    reasons.add(hops.isEmpty() ? "the control plane is at " + target + " already: only add-ons and node groups behind it are planned"
         : hops.size() + " hop(s), fewer than " + MANY_HOPS + ", and no blocker that a new cluster would avoid");
     return Strategy.IN_PLACE;
   }
@@ -664,6 +664,9 @@ public final class Planner {
 
       // the upgrade as a whole
       KubernetesVersion target = request.targetVersion();
+      if (hops.isEmpty()) {
+        catchUp(target.toMinor(), nodeGroups, addOnVersions, removedAddOns);
+      }
       for (Inventory.ApiUsage u : usages) {
         Optional<DeprecatedApi> row = apis.lookup(u.apiVersion(), u.kind());
         if (row.isEmpty()) {
@@ -718,6 +721,37 @@ public final class Planner {
         }
       }
       findings.addAll(general);
+    }
+
+    // the control plane is at the target already (an earlier run stopped after it, at a node group's Jobs or
+    // an add-on's timeout): what the last hop would have done after it, so that running again finishes it
+    private void catchUp(KubernetesVersion target, Map<String, KubernetesVersion> nodeGroups, Map<String, String> addOnVersions,
+        Set<String> removedAddOns) {
+      for (Inventory.AddOn addOn : sorted(inventory.addOns(), Comparator.comparing(Inventory.AddOn::name))) {
+        String installed = addOnVersions.get(addOn.name());
+        Optional<Inventory.AddOnVersion> chosen = newest(addOn.available().stream()
+            .filter(v -> supports(v, target) && meetsMinimum(addOn.name(), v.version(), target)).toList(), target);
+        boolean stillServed = addOn.available().stream().anyMatch(v -> v.version().equals(installed) && supports(v, target));
+        if (removedAddOns.contains(addOn.name()) || chosen.isEmpty() || installed == null) {
+          continue;
+        }
+        String version = chosen.get().version();
+        // as the last hop would have (never a downgrade)
+        if (!version.equals(installed) && (!stillServed || compareVersions(version, installed) > 0)) {
+          steps.add(Step.builder().kind(StepKind.UPGRADE_ADDON)
+              .description("update add-on " + addOn.name() + " from " + installed + " to " + version + " (behind the control plane,"
+                  + " which is at " + target + " already)")
+              .resource(ResourceRef.aws("Addon", addOn.name())).addOnVersion(version).build());
+        }
+      }
+      for (Map.Entry<String, KubernetesVersion> ng : nodeGroups.entrySet()) {
+        if (ng.getValue().toMinor().isBefore(target)) {
+          steps.add(Step.builder().kind(StepKind.UPGRADE_NODEGROUP)
+              .description("roll node group " + ng.getKey() + " from " + ng.getValue() + " to " + target + " (behind the control plane,"
+                  + " which is at " + target + " already)")
+              .resource(ResourceRef.aws("Nodegroup", ng.getKey())).version(target).build());
+        }
+      }
     }
 
     /** The blocker for {@code u}, whose apiVersion {@code r} is removed by {@code hop}; {@code to} is what it moves to. */

@@ -574,6 +574,25 @@ class PlannerTest {
     assertThat(report.hops()).isEmpty();
     assertThat(report.steps()).isEmpty();
     assertThat(report.strategy()).isEqualTo(Strategy.IN_PLACE);
-    assertThat(report.strategyReasons()).containsExactly("the cluster is at 1.27 already: nothing to upgrade");
+    assertThat(report.strategyReasons()).containsExactly("the control plane is at 1.27 already: only add-ons and node groups behind it are planned");
+  }
+
+  @Test
+  void atTheTargetWhatTheLastHopWouldHaveDoneAfterTheControlPlaneIsPlannedSoThatARunThatStoppedThereFinishes() {
+    // an earlier run stopped after the control plane reached 1.27: kube-proxy's 1.26 build and the workers wait
+    Inventory stopped = new Inventory(Optional.of(v("1.27.9")), List.of(), List.of(),
+        List.of(new NodeGroupVersion("workers", v("1.26.12")), new NodeGroupVersion("batch", v("1.27.3"))),
+        List.of(new AddOn("kube-proxy", "v1.26.9-eksbuild.2", List.of(addOnVersion("v1.26.9-eksbuild.2", 26, 26, 26),
+                addOnVersion("v1.27.6-eksbuild.2", 27, 27, 27))),
+            new AddOn("coredns", "v1.10.1-eksbuild.2", List.of(addOnVersion("v1.10.1-eksbuild.2", 25, 28, 27)))),
+        List.of());
+
+    UpgradeReport report = PLANNER.plan(UpgradePlan.builder().cluster("shop-prod").targetVersion(v("1.27")).build(), stopped);
+
+    assertThat(report.hops()).isEmpty();
+    assertThat(report.steps()).extracting(Step::kind, s -> s.resource().orElseThrow().name(), s -> s.addOnVersion().orElse(""))
+        .containsExactly(tuple(StepKind.UPGRADE_ADDON, "kube-proxy", "v1.27.6-eksbuild.2"), tuple(StepKind.UPGRADE_NODEGROUP, "workers", ""));
+    assertThat(report.steps().get(1).version()).contains(v("1.27"));
+    assertThat(report.hasBlockers()).isFalse();
   }
 }

@@ -349,8 +349,8 @@ public final class UpgradeExecutor {
 
   private StepResult addOn(String clusterName, Step step) {
     String addon = nameOf(step, clusterName);
-    if (step.hop().isEmpty() && versions.get(EksVersionStore.ADDON, EksVersionStore.addon(clusterName, addon)).isEmpty()) {
-      // a blue-green step: the new cluster's tooling installs add-ons
+    if (versions.get(EksVersionStore.ADDON, EksVersionStore.addon(clusterName, addon)).isEmpty()) {
+      // the executor updates add-ons; installing one (on a new cluster) is for the cluster's tooling
       return stopped(step, "add-on " + addon + " is not installed on " + clusterName + ": install it at "
           + step.addOnVersion().orElseThrow() + " (aws eks create-addon --cluster-name " + clusterName + " --addon-name " + addon
           + " --addon-version " + step.addOnVersion().orElseThrow() + ") and run again");

@@ -4,7 +4,6 @@ import dev.platformkit.BackendException;
 import dev.platformkit.Change;
 import dev.platformkit.FieldDiff;
 import dev.platformkit.PlatformException;
-import dev.platformkit.ResourceRef;
 import dev.platformkit.ProgressListener;
 import dev.platformkit.ValidationException;
 import dev.platformkit.WaitTimeoutException;
@@ -16,7 +15,6 @@ import dev.platformkit.upgrade.KubernetesVersion;
 import dev.platformkit.upgrade.Planner;
 import dev.platformkit.upgrade.ReportFormat;
 import dev.platformkit.upgrade.SkewPolicy;
-import dev.platformkit.upgrade.Step;
 import dev.platformkit.upgrade.StepKind;
 import dev.platformkit.upgrade.Strategy;
 import dev.platformkit.upgrade.UpgradePlan;
@@ -194,7 +192,7 @@ final class UpgradeRunCommand implements Callable<Integer> {
       Inventory inventory = UpgradeCommand.scan(target, cluster, live, files, err());
       UpgradeReport report;
       try {
-        report = catchUp(Planner.create().plan(request, inventory), inventory);
+        report = Planner.create().plan(request, inventory);
       } catch (IllegalArgumentException e) {
         return error(Main.INVALID, UpgradeCommand.options(e.getMessage()), e);
       }
@@ -216,7 +214,7 @@ final class UpgradeRunCommand implements Callable<Integer> {
         return error(Main.INVALID, why.toString(), null);
       }
       if (report.steps().isEmpty()) {
-        text("nothing to run: the control plane of " + cluster + " is at " + report.currentVersion() + " already");
+        text("nothing to run: the control plane of " + cluster + " is at " + report.currentVersion() + " already, and its add-ons and node groups with it");
         if (doc != null) {
           doc.put("result", result(new UpgradeResult(cluster, List.of(), Duration.ZERO)));
         }
@@ -282,29 +280,6 @@ final class UpgradeRunCommand implements Callable<Integer> {
     }
   }
 
-  /**
-   * Node groups left behind by an earlier run that stopped after the control plane reached {@code --to}
-   * (the Jobs gate of the last hop, a timeout): the planner steps from the control plane's version, so with
-   * the control plane at {@code --to} it plans no hop and no step for them. Without these steps running the
-   * command again would not resume; they are what the planner's last hop would have rolled. (Add-ons of the
-   * last hop are not caught up here: which version to take is the planner's knowledge.)
-   */
-  private static UpgradeReport catchUp(UpgradeReport report, Inventory inventory) {
-    if (!report.hops().isEmpty()) {
-      return report;
-    }
-    KubernetesVersion target = report.currentVersion().toMinor();
-    List<Step> steps = new ArrayList<>(report.steps());
-    for (Inventory.NodeGroupVersion ng : inventory.nodeGroups()) {
-      if (ng.version().toMinor().isBefore(target)) {
-        steps.add(Step.builder().kind(StepKind.UPGRADE_NODEGROUP)
-            .description("roll node group " + ng.name() + " from " + ng.version() + " to " + target
-                + " (behind the control plane, which is at " + report.currentVersion() + " already)")
-            .resource(ResourceRef.aws("Nodegroup", ng.name())).version(target).build());
-      }
-    }
-    return steps.size() == report.steps().size() ? report : report.withSteps(steps);
-  }
 
   /** Null when the run may go ahead ({@code --auto-approve}, or a person answered {@code yes}), else the error status. */
   private Integer confirm(Target target, UpgradeReport report) {
