@@ -544,12 +544,12 @@ public final class UpgradeExecutor {
       wait.until(subject, jobsDeadline, pollInterval, () -> {
         List<String> running = jobPods(group);
         return running.isEmpty() ? Wait.Poll.ready(Boolean.TRUE)
-            : Wait.Poll.pending(running.size() + " Job pods running: " + String.join(", ", first(running)));
+            : Wait.Poll.pending(running.size() + (running.size() == 1 ? " Job pod" : " Job pods") + " running: " + String.join(", ", first(running)));
       });
       return Optional.empty();
     } catch (WaitTimeoutException e) {
       String detail = "stopped before replacing the nodes of " + group + ": after " + jobsDeadline.toMinutes()
-          + " minutes " + e.lastStatus() + "; run again when they have finished (or raise jobsDeadline)";
+          + " minutes " + e.lastStatus() + "; run again when they have finished (or with a longer Jobs deadline)";
       listener.progress("stopped: " + step.description() + " (" + detail + ")");
       return Optional.of(new StepResult(step, Outcome.STOPPED, detail));
     }

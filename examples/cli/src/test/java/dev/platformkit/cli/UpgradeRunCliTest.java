@@ -264,7 +264,7 @@ class UpgradeRunCliTest {
       assertThat(eks.calls(FakeEksClient.UPDATE_NODEGROUP_VERSION)).isZero();
       assertThat(run.out()).contains("STOPPED  roll node group workers from 1.23 to 1.24 (stopped before replacing the nodes of workers")
           .contains("batch/nightly-x7k2p");
-      assertThat(run.err()).doesNotContain("warning:").contains("  waiting for Jobs running on the nodes of node group workers to finish: 1 Job pods running: batch/nightly-x7k2p")
+      assertThat(run.err()).doesNotContain("warning:").contains("  waiting for Jobs running on the nodes of node group workers to finish: 1 Job pod running: batch/nightly-x7k2p")
           .contains("error: the run stopped at: roll node group workers from 1.23 to 1.24 (")
           .contains("running the same command again resumes from there");
 

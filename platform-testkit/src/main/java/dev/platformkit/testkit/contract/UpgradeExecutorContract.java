@@ -370,7 +370,7 @@ public abstract class UpgradeExecutorContract {
     UpgradeResult result = run(report("1.23", "1.24"));
 
     assertThat(result.completed()).as(result.render()).isTrue();
-    assertThat(events).anyMatch(e -> e.startsWith("waiting Jobs running on the nodes of node group batch to finish: 1 Job pods running: reports/nightly-x7k2p"));
+    assertThat(events).anyMatch(e -> e.startsWith("waiting Jobs running on the nodes of node group batch to finish: 1 Job pod running: reports/nightly-x7k2p"));
     assertThat(events).noneMatch(e -> e.contains("etl-abc") || e.contains("web-1"));
     int gate = lastIndex("waiting Jobs running on the nodes of node group batch");
     assertThat(lastIndex("starting shop-prod/batch")).isGreaterThan(gate);
